@@ -1,0 +1,72 @@
+package dev.rewards.format.api;
+
+import java.util.List;
+
+import dev.rewards.format.FormatChecker;
+import dev.rewards.format.FormatVerdict;
+import dev.rewards.web.BlockingWork;
+import dev.rewards.web.RequestTooLargeException;
+import dev.rewards.web.VerdictMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/v1/format")
+class FormatController implements DisposableBean {
+
+    private final FormatChecker checker = new FormatChecker();
+    private final FormatProperties properties;
+    private final BlockingWork work;
+    private final VerdictMetrics verdicts;
+
+    FormatController(FormatProperties properties, MeterRegistry registry) {
+        this.properties = properties;
+        this.work = new BlockingWork("format-check", properties.workerThreads(), properties.queueCapacity(),
+                properties.deadline());
+        this.verdicts = new VerdictMetrics(registry, "format-checker");
+    }
+
+    @Operation(summary = "Check one completion against its template and compute the soft scores asked for")
+    @PostMapping("/check")
+    Mono<CheckResponse> check(@RequestBody CheckRequest request) {
+        return work.call(() -> checkOne(request, CheckDefaults.NONE));
+    }
+
+    @Operation(summary = "Check many completions; results come back in the order of the items")
+    @PostMapping("/check/batch")
+    Mono<BatchResponse> checkBatch(@RequestBody BatchRequest request) {
+        if (request.items().size() > properties.maxBatchItems()) {
+            throw new RequestTooLargeException("items: " + request.items().size() + " items, at most "
+                    + properties.maxBatchItems() + " per batch");
+        }
+        return work.call(() -> {
+            List<CheckRequest> items = request.items();
+            CheckResponse[] results = new CheckResponse[items.size()];
+            for (int i = 0; i < results.length; i++) {
+                try {
+                    results[i] = checkOne(items.get(i), request.defaults());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("items[" + i + "]." + e.getMessage(), e);
+                }
+            }
+            return new BatchResponse(List.of(results));
+        });
+    }
+
+    private CheckResponse checkOne(CheckRequest request, CheckDefaults defaults) {
+        FormatVerdict verdict = checker.check(RequestMapping.toCheck(request, defaults));
+        verdicts.record(verdict.valid() ? "valid" : "invalid");
+        return CheckResponse.of(request.id(), verdict);
+    }
+
+    @Override
+    public void destroy() {
+        work.close();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.rewards.format;
+
+import dev.rewards.web.ServiceConventionsContract;
+
+class FormatServiceConventionsTests extends ServiceConventionsContract {
+
+    @Override
+    protected String postEndpoint() {
+        return "/v1/format/check";
+    }
+
+    @Override
+    protected String bodyMissingRequiredField() {
+        return "{\"template\": \"r1\"}";
+    }
+
+    @Override
+    protected String requiredField() {
+        return "response";
+    }
+}

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Runs once at image build time: checks that the toolchain of the language is present and records its version,
+# so that the code-verifier can list toolchain versions without starting a compiler per request.
+set -eu
+language="$1"
+case "$language" in
+  python)     version=$(python3 --version 2>&1) ;;
+  c)          version=$(gcc --version | head -n 1) ;;
+  cpp)        version=$(g++ --version | head -n 1) ;;
+  java)       version=$(javac -version 2>&1 | head -n 1) ;;
+  javascript) version="node $(node --version)" ;;
+  *) echo "unknown sandbox language: $language" >&2; exit 1 ;;
+esac
+printf '%s\n' "$version" > /opt/rewards/toolchain-version
+printf '%s\n' "$language" > /opt/rewards/language
+mkdir -p /sandbox
+chown 65534:65534 /sandbox
+chmod 0755 /opt/rewards/idle

@@ -1,0 +1,84 @@
+# Image pipeline of ./rewards (sourced, not executed): sandbox runtime images, built from the Dockerfiles under
+# sandbox/ when a registry is reachable, else on a Debian root filesystem made with debootstrap and imported.
+# Images carry a label with the hash of their sources, so a changed Dockerfile makes its image stale.
+
+SANDBOX_LANGUAGES=(python c cpp java javascript)
+SOURCE_HASH_LABEL=dev.rewards.source-hash
+DEBIAN_SUITE=bookworm
+
+# The Debian mirror debootstrap uses: REWARDS_DEBIAN_MIRROR, else the one this host's apt already uses.
+debian_mirror() {
+  if [ -n "${REWARDS_DEBIAN_MIRROR:-}" ]; then echo "$REWARDS_DEBIAN_MIRROR"; return; fi
+  local uri
+  uri=$( { sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null
+           sed -n 's/^deb \(\[[^]]*\] \)\{0,1\}\([^ ]*\) .*/\2/p' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null
+         } | tr ' ' '\n' | grep -E '/debian/?$' | head -n 1)
+  [ -n "$uri" ] || die "no Debian mirror found in the apt sources; set REWARDS_DEBIAN_MIRROR"
+  echo "$uri"
+}
+
+sandbox_image() { echo "rewards-sandbox-$1:${PROJECT_VERSION}"; }
+
+tree_hash() { (cd "$ROOT" && find "$@" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16); }
+
+image_label() { docker image inspect --format "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null || true; }
+
+default_base_image() { sed -n 's/^ARG BASE_IMAGE=//p' "$1" | head -n 1; }
+
+# A registry is usable when a public base image is present or can be pulled; an air-gapped engine answers at once.
+registry_reachable() {
+  local image=$1
+  docker image inspect "$image" >/dev/null 2>&1 && return 0
+  timeout 120 docker pull -q "$image" >/dev/null 2>&1
+}
+
+offline_base_image() { echo "rewards-sandbox-base:${DEBIAN_SUITE}-$(tree_hash sandbox/base)"; }
+
+ensure_offline_base() {
+  local image; image=$(offline_base_image)
+  docker image inspect "$image" >/dev/null 2>&1 && return 0
+  command -v debootstrap >/dev/null 2>&1 || install_debian_packages debootstrap
+  local packages rootfs
+  packages=$(grep -v '^#' "$ROOT/sandbox/base/packages.txt" | grep -v '^$' | paste -sd, -)
+  rootfs=$(mktemp -d /var/tmp/rewards-rootfs.XXXXXX)
+  step "building the offline sandbox base $image with debootstrap (a few minutes; log: $STATE_DIR/debootstrap.log)"
+  local count=0
+  if ! debootstrap --variant=minbase --include="$packages" "$DEBIAN_SUITE" "$rootfs" "$(debian_mirror)" 2>&1 \
+      | tee "$STATE_DIR/debootstrap.log" | while IFS= read -r line; do
+          count=$((count + 1))
+          case "$line" in I:\ Retrieving*|I:\ Unpacking*|I:\ Configuring*) printf '\r  debootstrap: %-70.70s' "${line#I: }" ;; esac
+        done; then
+    printf '\n'; rm -rf "$rootfs"; die "debootstrap failed, see $STATE_DIR/debootstrap.log"
+  fi
+  printf '\n'
+  grep -q '^I: Base system installed successfully' "$STATE_DIR/debootstrap.log" || { rm -rf "$rootfs"; die "debootstrap failed, see $STATE_DIR/debootstrap.log"; }
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  step "importing the root filesystem as $image"
+  tar -C "$rootfs" -c . | docker import -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8' - "$image" >/dev/null
+  rm -rf "$rootfs"
+}
+
+build_sandbox_image() {
+  local language=$1 image hash dockerfile base
+  image=$(sandbox_image "$language")
+  dockerfile="$ROOT/sandbox/$language/Dockerfile"
+  hash=$(tree_hash sandbox/common sandbox/base "sandbox/$language")
+  if [ "$(image_label "$image" "$SOURCE_HASH_LABEL")" = "$hash" ]; then
+    return 0
+  fi
+  base=$(default_base_image "$dockerfile")
+  if ! registry_reachable "$base"; then
+    ensure_offline_base
+    base=$(offline_base_image)
+  fi
+  step "building $image (base $base)"
+  docker build -q --build-arg "BASE_IMAGE=$base" --label "$SOURCE_HASH_LABEL=$hash" \
+    -f "$dockerfile" -t "$image" "$ROOT/sandbox" >"$STATE_DIR/build-$language.log" 2>&1 \
+    || { cat "$STATE_DIR/build-$language.log" >&2; die "building $image failed"; }
+}
+
+ensure_sandbox_images() {
+  local language
+  for language in "${SANDBOX_LANGUAGES[@]}"; do build_sandbox_image "$language"; done
+  ok "sandbox images: $(printf '%s ' "${SANDBOX_LANGUAGES[@]}")(tag ${PROJECT_VERSION})"
+}
