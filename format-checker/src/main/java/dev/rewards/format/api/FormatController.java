@@ -60,7 +60,7 @@ class FormatController implements DisposableBean {
     }
 
     private CheckResponse checkOne(CheckRequest request, CheckDefaults defaults) {
-        FormatVerdict verdict = checker.check(RequestMapping.toCheck(request, defaults));
+        FormatVerdict verdict = checker.check(WireMapping.toCheck(request, defaults));
         verdicts.record(verdict.valid() ? "valid" : "invalid");
         return CheckResponse.of(request.id(), verdict);
     }

@@ -12,12 +12,12 @@ import dev.rewards.format.SoftParams;
 import dev.rewards.format.Template;
 
 /** Turns wire requests (with batch defaults) into core checks; every mistake names its field. */
-final class RequestMapping {
+final class WireMapping {
 
     private static final Set<String> PARAM_NAMES =
             Set.of("ngram_size", "max_penalty", "length", "max_length", "cache", "penalty_factor");
 
-    private RequestMapping() {
+    private WireMapping() {
     }
 
     static FormatCheck toCheck(CheckRequest request, CheckDefaults defaults) {
