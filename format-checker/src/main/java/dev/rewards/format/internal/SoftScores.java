@@ -1,10 +1,5 @@
 package dev.rewards.format.internal;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 import dev.rewards.format.SoftParams;
 
 /** The shaping rewards, each a single pass over the text; formulas are documented in the README. */
@@ -13,15 +8,30 @@ public final class SoftScores {
     private SoftScores() {
     }
 
-    /** open-r1 {@code tag_count_reward}: +0.25 for each marker that occurs exactly once (non-overlapping, as str.count). */
+    /**
+     * open-r1 {@code tag_count_reward}: +0.25 for each of {@code "<think>\n"}, {@code "\n</think>\n"},
+     * {@code "\n<answer>\n"}, {@code "\n</answer>"} that occurs exactly once. Python's str.count does not overlap
+     * matches, which only matters for markers that share characters with themselves; these four cannot overlap.
+     */
     public static double tagCount(String text) {
-        double score = 0;
-        for (String marker : new String[] {"<think>\n", "\n</think>\n", "\n<answer>\n", "\n</answer>"}) {
-            if (countNonOverlapping(text, marker) == 1) {
-                score += 0.25;
+        int thinkOpen = 0;
+        int thinkClose = 0;
+        int answerOpen = 0;
+        int answerClose = 0;
+        for (int i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+            boolean afterNewline = i > 0 && text.charAt(i - 1) == '\n';
+            if (text.startsWith("<think>\n", i)) {
+                thinkOpen++;
+            } else if (afterNewline && text.startsWith("</think>\n", i)) {
+                thinkClose++;
+            } else if (afterNewline && text.startsWith("<answer>\n", i)) {
+                answerOpen++;
+            } else if (afterNewline && text.startsWith("</answer>", i)) {
+                answerClose++;
             }
         }
-        return score;
+        return (thinkOpen == 1 ? 0.25 : 0) + (thinkClose == 1 ? 0.25 : 0) + (answerOpen == 1 ? 0.25 : 0)
+                + (answerClose == 1 ? 0.25 : 0);
     }
 
     /**
@@ -31,71 +41,75 @@ public final class SoftScores {
     public static double reasoningSteps(String text) {
         int count = 0;
         int length = text.length();
-        boolean lineStart = true;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (lineStart) {
-                int j = i;
-                while (j < length && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
-                    j++;
-                }
-                if (j < length) {
-                    char first = text.charAt(j);
-                    if (first == '-' || first == '*') {
-                        count++;
-                    } else if (isAsciiDigit(first)) {
-                        int k = j;
-                        while (k < length && isAsciiDigit(text.charAt(k))) {
-                            k++;
-                        }
-                        if (k < length && text.charAt(k) == '.') {
-                            count++;
-                        }
-                    }
-                }
-            }
-            lineStart = c == '\n';
-            if (c == 'S' && text.startsWith("Step ", i)) {
-                int k = i + 5;
-                int digits = k;
-                while (k < length && isAsciiDigit(text.charAt(k))) {
-                    k++;
-                }
-                if (k > digits && k < length && text.charAt(k) == ':') {
-                    count++;
-                }
-            } else if ((c == 'F' || c == 'S' || c == 'N')
-                    && (text.startsWith("First,", i) || text.startsWith("Second,", i)
-                        || text.startsWith("Next,", i) || text.startsWith("Finally,", i))) {
+        for (int lineStart = 0; lineStart < length; ) {
+            if (isListItem(text, lineStart, length)) {
                 count++;
+            }
+            int newline = text.indexOf('\n', lineStart);
+            lineStart = newline < 0 ? length : newline + 1;
+        }
+        for (int i = text.indexOf("Step "); i >= 0; i = text.indexOf("Step ", i + 5)) {
+            int k = i + 5;
+            while (k < length && isAsciiDigit(text.charAt(k))) {
+                k++;
+            }
+            if (k > i + 5 && k < length && text.charAt(k) == ':') {
+                count++;
+            }
+        }
+        for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
+            for (String word : TRANSITIONS) {
+                if (text.startsWith(word, comma - word.length())) {
+                    count++;
+                    break;
+                }
             }
         }
         return Math.min(1.0, count / 3.0);
     }
 
+    private static final String[] TRANSITIONS = {"First", "Second", "Next", "Finally"};
+
+    /** A line that starts, after blanks, with a bullet ("-", "*") or a number followed by a period ("12."). */
+    private static boolean isListItem(String text, int start, int length) {
+        int j = start;
+        while (j < length && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+            j++;
+        }
+        if (j >= length) {
+            return false;
+        }
+        char first = text.charAt(j);
+        if (first == '-' || first == '*') {
+            return true;
+        }
+        int k = j;
+        while (k < length && isAsciiDigit(text.charAt(k))) {
+            k++;
+        }
+        return k > j && k < length && text.charAt(k) == '.';
+    }
+
     /**
      * open-r1 repetition penalty: {@code (1 − distinct n-grams / n-grams) · max_penalty} over lower-cased tokens, where
      * tokens are whitespace-separated words and every CJK ideograph or kana is a token of its own; 0 when there are
-     * fewer than n tokens.
+     * fewer than n tokens. Tokens and n-grams are compared by 64-bit hashes: a collision among the few thousand n-grams
+     * of a response has a probability below 10^-12, far under any effect on the score.
      */
     public static double repetition(String text, int n, double maxPenalty) {
-        int[] tokens = tokenIds(text);
+        long[] tokens = tokenHashes(text);
         if (tokens.length < n || tokens.length == 0) {
             return 0.0;
         }
         int total = tokens.length - n + 1;
-        Set<Object> distinct = new HashSet<>(total * 2);
-        boolean packable = n * 21 <= 63;
+        LongSet distinct = new LongSet(total);
         for (int i = 0; i < total; i++) {
-            if (packable) {
-                long key = 0;
-                for (int k = 0; k < n; k++) {
-                    key = (key << 21) | tokens[i + k];
-                }
-                distinct.add(key);
-            } else {
-                distinct.add(java.util.List.of(java.util.Arrays.stream(tokens, i, i + n).boxed().toArray()));
+            long key = 0;
+            for (int k = 0; k < n; k++) {
+                key = key * 0x9E3779B97F4A7C15L + tokens[i + k];
             }
+            key *= 0xBF58476D1CE4E5B9L;
+            distinct.add(key);
         }
         double scaling = 1.0 - (double) distinct.size() / total;
         return scaling * maxPenalty + 0.0;
@@ -116,49 +130,91 @@ public final class SoftScores {
         return (double) (expected - length) / cache * params.penaltyFactor();
     }
 
-    /** Token ids below 2^21 (the packing width); texts with more distinct tokens share ids modulo, which only merges counts. */
-    private static int[] tokenIds(String text) {
-        Map<String, Integer> ids = new HashMap<>();
-        int[] out = new int[16];
+    /**
+     * One 64-bit hash per token. Within a token the hash is a sum of char × POW[position], so the multiplications are
+     * independent of each other and pipeline, instead of a multiply chain that waits on every character.
+     */
+    private static long[] tokenHashes(String text) {
+        char[] chars = text.toCharArray();
+        int length = chars.length;
+        long[] out = new long[Math.max(16, length / 3)];
         int size = 0;
-        int length = text.length();
         int i = 0;
         while (i < length) {
-            int cp = text.codePointAt(i);
-            int width = Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                i += width;
+            char c = chars[i];
+            if (c < 0x80 && ASCII_SPACE[c]) {
+                i++;
                 continue;
             }
-            int end;
+            int cp = Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c;
+            if (c >= 0x80 && isSpace(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            long hash;
+            int start = i;
             if (isCjkCharacter(cp)) {
-                end = i + width;
+                hash = cp * POW[0];
+                i += Character.charCount(cp);
             } else {
-                end = i;
-                while (end < length) {
-                    int next = text.codePointAt(end);
-                    if (Character.isWhitespace(next) || Character.isSpaceChar(next) || isCjkCharacter(next)) {
+                hash = 0;
+                while (i < length) {
+                    c = chars[i];
+                    if (c < 0x80) {
+                        if (ASCII_SPACE[c]) {
+                            break;
+                        }
+                        hash += ASCII_LOWER[c] * POW[(i - start) & 63];
+                        i++;
+                        continue;
+                    }
+                    cp = Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c;
+                    if (isSpace(cp) || isCjkCharacter(cp)) {
                         break;
                     }
-                    end += Character.charCount(next);
+                    hash += Character.toLowerCase(cp) * POW[(i - start) & 63];
+                    i += Character.charCount(cp);
                 }
-            }
-            String token = text.substring(i, end).toLowerCase(java.util.Locale.ROOT);
-            Integer id = ids.get(token);
-            if (id == null) {
-                id = ids.size() & 0x1FFFFF;
-                ids.put(token, id);
             }
             if (size == out.length) {
                 out = java.util.Arrays.copyOf(out, size * 2);
             }
-            out[size++] = id;
-            i = end;
+            out[size++] = (hash ^ (i - start)) * 0x9E3779B97F4A7C15L;
         }
-        return java.util.Arrays.copyOf(out, size);
+        return size == out.length ? out : java.util.Arrays.copyOf(out, size);
+    }
+
+    private static final long[] POW = new long[64];
+
+    static {
+        long power = 0x100000001b3L;
+        for (int k = 0; k < POW.length; k++) {
+            POW[k] = power;
+            power *= 0x100000001b3L;
+        }
+    }
+
+    private static final boolean[] ASCII_SPACE = new boolean[128];
+    private static final char[] ASCII_LOWER = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_SPACE[c] = c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+            ASCII_LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+    }
+
+    private static boolean isSpace(int cp) {
+        if (cp < 0x80) {
+            return ASCII_SPACE[cp];
+        }
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
     }
 
     private static boolean isCjkCharacter(int cp) {
+        if (cp < 0x2E80) {
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA;
@@ -168,11 +224,4 @@ public final class SoftScores {
         return c >= '0' && c <= '9';
     }
 
-    static int countNonOverlapping(String text, String marker) {
-        int count = 0;
-        for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length())) {
-            count++;
-        }
-        return count;
-    }
 }

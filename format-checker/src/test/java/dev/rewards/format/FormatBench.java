@@ -1,0 +1,65 @@
+package dev.rewards.format;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code ./rewards bench format}: single-thread checks/s on 4 KiB R1-format responses with every soft check on.
+ * Warm-up 3 s, then 5 s measured; prints one table row.
+ */
+public final class FormatBench {
+
+    private FormatBench() {
+    }
+
+    public static void main(String[] args) {
+        // 32 distinct responses stay in cache, as a response just decoded from the request body does.
+        List<FormatCheck> checks = responses(32, 4096);
+        FormatChecker checker = new FormatChecker();
+        run(checker, checks, 3_000_000_000L);
+        long[] result = run(checker, checks, 5_000_000_000L);
+        double perSecond = result[0] / (result[1] / 1e9);
+        System.out.printf("%-10s %-44s %12s%n", "benchmark", "workload", "checks/s");
+        System.out.printf("%-10s %-44s %,12.0f%n", "format", "4 KiB R1 responses, all soft checks, 1 thread", perSecond);
+        System.out.printf("target ≥ 50,000 checks/s: %s%n", perSecond >= 50_000 ? "met" : "NOT met");
+    }
+
+    private static long[] run(FormatChecker checker, List<FormatCheck> checks, long nanos) {
+        long start = System.nanoTime();
+        long count = 0;
+        double sink = 0;
+        while (System.nanoTime() - start < nanos) {
+            for (FormatCheck check : checks) {
+                sink += checker.check(check).soft().size();
+                count++;
+            }
+        }
+        if (sink < 0) {
+            System.out.println(sink);
+        }
+        return new long[] {count, System.nanoTime() - start};
+    }
+
+    static List<FormatCheck> responses(int count, int bytes) {
+        String[] words = ("we need to find the value of x so first compute the sum then divide by two and check "
+                + "whether the result satisfies the equation next consider the other case finally combine both").split(" ");
+        Random random = new Random(42);
+        List<FormatCheck> checks = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            StringBuilder think = new StringBuilder();
+            int step = 1;
+            while (think.length() < bytes - 64) {
+                if (random.nextInt(40) == 0) {
+                    think.append("\nStep ").append(step++).append(": ");
+                }
+                think.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            String response = "<think>\n" + think + "\n</think>\n<answer>\n42\n</answer>";
+            checks.add(new FormatCheck(response, Template.R1, false, EnumSet.allOf(SoftCheck.class),
+                    new SoftParams(3, -1, response.length() / 4, 1024, 256, 1.0)));
+        }
+        return checks;
+    }
+}
