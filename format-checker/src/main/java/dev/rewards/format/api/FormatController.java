@@ -1,7 +1,5 @@
 package dev.rewards.format.api;
 
-import java.util.List;
-
 import dev.rewards.format.FormatChecker;
 import dev.rewards.format.FormatVerdict;
 import dev.rewards.web.BlockingWork;
@@ -45,18 +43,7 @@ class FormatController implements DisposableBean {
             throw new RequestTooLargeException("items: " + request.items().size() + " items, at most "
                     + properties.maxBatchItems() + " per batch");
         }
-        return work.call(() -> {
-            List<CheckRequest> items = request.items();
-            CheckResponse[] results = new CheckResponse[items.size()];
-            for (int i = 0; i < results.length; i++) {
-                try {
-                    results[i] = checkOne(items.get(i), request.defaults());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("items[" + i + "]." + e.getMessage(), e);
-                }
-            }
-            return new BatchResponse(List.of(results));
-        });
+        return work.callEach(request.items(), item -> checkOne(item, request.defaults())).map(BatchResponse::new);
     }
 
     private CheckResponse checkOne(CheckRequest request, CheckDefaults defaults) {

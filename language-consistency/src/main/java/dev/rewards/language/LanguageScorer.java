@@ -1,0 +1,186 @@
+package dev.rewards.language;
+
+import java.lang.Character.UnicodeScript;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.rewards.language.internal.Exclusions;
+import dev.rewards.language.internal.FunctionWords;
+import dev.rewards.language.internal.ScriptLanguages;
+import dev.rewards.language.internal.Words;
+import dev.rewards.language.internal.Words.Word;
+
+/**
+ * LANG-RATIO-v1 (README): the share of words in the target language. Script decides wherever it is unambiguous;
+ * Latin-script runs (split at sentence ends and script changes) are decided by function words when the vote is clear
+ * and by the statistical detector otherwise. Thread-safe when its classifier is.
+ */
+public final class LanguageScorer {
+
+    private final List<String> languages;
+    private final Set<String> configured;
+    private final List<String> latinLanguages;
+    private final RunClassifier classifier;
+    private final FunctionWords functionWords;
+
+    public LanguageScorer(List<String> languages, RunClassifier classifier) {
+        if (languages == null || languages.isEmpty()) {
+            throw new IllegalArgumentException("at least one language must be configured");
+        }
+        this.languages = List.copyOf(languages);
+        this.configured = Set.copyOf(languages);
+        this.latinLanguages = languages.stream().filter(ScriptLanguages::isLatin).toList();
+        this.classifier = classifier;
+        this.functionWords = FunctionWords.covers(Set.copyOf(latinLanguages)) ? new FunctionWords(latinLanguages) : null;
+    }
+
+    public List<String> languages() {
+        return languages;
+    }
+
+    public LanguageScore score(String text, String target, Scope scope) {
+        if (text == null) {
+            throw new IllegalArgumentException("text is required");
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("target is required");
+        }
+        if (!configured.contains(target)) {
+            throw new IllegalArgumentException("target: '" + target + "' is not among the configured languages "
+                    + String.join(", ", languages));
+        }
+        String part = scope == Scope.ALL ? text : thinkPart(text);
+        Exclusions.Result cleaned = Exclusions.strip(part);
+        Map<String, Integer> counts = count(cleaned.text());
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int targetWords = counts.getOrDefault(target, 0);
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        excluded.put("code_blocks", cleaned.codeBlocks());
+        excluded.put("math_spans", cleaned.mathSpans());
+        excluded.put("urls", cleaned.urls());
+        excluded.put("tags", cleaned.tags());
+        return new LanguageScore(total == 0 ? LanguageScore.NO_WORDS : LanguageScore.OK,
+                total == 0 ? null : (double) targetWords / total, targetWords, total, sorted(counts), excluded);
+    }
+
+    /** The reasoning inside {@code <think>…</think>}; an unclosed or prefilled block counts up to or from its one tag. */
+    static String thinkPart(String text) {
+        int open = text.indexOf("<think>");
+        int close = text.indexOf("</think>", open < 0 ? 0 : open);
+        if (open >= 0) {
+            return close >= 0 ? text.substring(open + 7, close) : text.substring(open + 7);
+        }
+        return close >= 0 ? text.substring(0, close) : text;
+    }
+
+    private Map<String, Integer> count(String text) {
+        List<Word> words = Words.of(text);
+        Map<String, Integer> counts = new HashMap<>();
+        if (words.isEmpty()) {
+            return counts;
+        }
+        int sentences = words.get(words.size() - 1).sentence() + 1;
+        boolean[] hasKana = new boolean[sentences];
+        boolean[] hasHan = new boolean[sentences];
+        for (Word word : words) {
+            if (isKana(word.script())) {
+                hasKana[word.sentence()] = true;
+            } else if (word.script() == UnicodeScript.HAN) {
+                hasHan[word.sentence()] = true;
+            }
+        }
+        int i = 0;
+        while (i < words.size()) {
+            Word word = words.get(i);
+            UnicodeScript script = word.script();
+            if (script == UnicodeScript.HAN) {
+                counts.merge(hanLanguage(word.sentence(), hasKana, hasHan), 1, Integer::sum);
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < words.size() && words.get(j).script() == script && words.get(j).sentence() == word.sentence()) {
+                j++;
+            }
+            List<Word> run = words.subList(i, j);
+            counts.merge(runLanguage(text, script, run), run.size(), Integer::sum);
+            i = j;
+        }
+        return counts;
+    }
+
+    /** Han is Japanese in a sentence with kana, or in a kana-less sentence next to Japanese ones; Chinese otherwise. */
+    private String hanLanguage(int sentence, boolean[] hasKana, boolean[] hasHan) {
+        boolean japanese = hasKana[sentence]
+                || nearestCjkSentenceHasKana(sentence, -1, hasKana, hasHan)
+                || nearestCjkSentenceHasKana(sentence, 1, hasKana, hasHan);
+        if (japanese && configured.contains("ja")) {
+            return "ja";
+        }
+        if (configured.contains("zh")) {
+            return "zh";
+        }
+        return configured.contains("ja") ? "ja" : "unknown";
+    }
+
+    private static boolean nearestCjkSentenceHasKana(int from, int step, boolean[] hasKana, boolean[] hasHan) {
+        for (int s = from + step; s >= 0 && s < hasKana.length; s += step) {
+            if (hasKana[s]) {
+                return true;
+            }
+            if (hasHan[s]) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private String runLanguage(String text, UnicodeScript script, List<Word> run) {
+        List<String> candidates = script == UnicodeScript.LATIN ? latinLanguages : ScriptLanguages.of(script);
+        if (candidates == null) {
+            return classifier.classify(span(text, run));
+        }
+        List<String> present = new ArrayList<>(candidates.size());
+        for (String candidate : candidates) {
+            if (configured.contains(candidate)) {
+                present.add(candidate);
+            }
+        }
+        if (present.isEmpty()) {
+            return "unknown";
+        }
+        if (present.size() == 1) {
+            return present.get(0);
+        }
+        if (script == UnicodeScript.LATIN && functionWords != null) {
+            String decided = functionWords.decide(text, run);
+            if (decided != null) {
+                return decided;
+            }
+        }
+        String detected = classifier.classify(span(text, run));
+        return present.contains(detected) ? detected : "unknown";
+    }
+
+    private static String span(String text, List<Word> run) {
+        return text.substring(run.get(0).start(), run.get(run.size() - 1).end());
+    }
+
+    private static boolean isKana(UnicodeScript script) {
+        return script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA;
+    }
+
+    private static Map<String, Integer> sorted(Map<String, Integer> counts) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+}
