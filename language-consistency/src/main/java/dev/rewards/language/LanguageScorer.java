@@ -94,12 +94,17 @@ public final class LanguageScorer {
                 hasHan[word.sentence()] = true;
             }
         }
+        String[] hanLanguageBySentence = new String[sentences];
         int i = 0;
         while (i < words.size()) {
             Word word = words.get(i);
             UnicodeScript script = word.script();
             if (script == UnicodeScript.HAN) {
-                counts.merge(hanLanguage(word.sentence(), hasKana, hasHan), 1, Integer::sum);
+                int sentence = word.sentence();
+                if (hanLanguageBySentence[sentence] == null) {
+                    hanLanguageBySentence[sentence] = hanLanguage(sentence, hasKana, hasHan);
+                }
+                counts.merge(hanLanguageBySentence[sentence], 1, Integer::sum);
                 i++;
                 continue;
             }

@@ -16,29 +16,40 @@ import java.util.Set;
 public final class FunctionWords {
 
     private static final Map<String, List<String>> WORDS_BY_LANGUAGE = Map.of(
-            "en", List.of("the", "and", "of", "to", "is", "are", "was", "were", "that", "this", "it", "in", "for",
-                    "with", "we", "be", "on", "as", "not", "have", "has", "by", "from", "so", "can", "let", "which",
-                    "then", "if", "but", "or", "an", "will", "would", "there", "their", "they", "you", "what", "at",
-                    "its", "should", "need", "because", "each", "these", "those", "into", "than", "how", "our"),
-            "de", List.of("der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "einem", "dem", "den",
-                    "des", "zu", "mit", "sich", "auf", "für", "von", "wir", "es", "im", "auch", "sind", "wird",
-                    "werden", "dass", "als", "bei", "oder", "aber", "wenn", "nach", "noch", "nur", "wie", "durch",
-                    "man", "hat", "haben", "kann", "müssen", "ich", "sie", "vom", "zum", "zur", "diese", "dieser"),
-            "fr", List.of("le", "la", "les", "et", "est", "des", "une", "un", "du", "que", "qui", "dans", "pour",
-                    "pas", "ne", "sur", "au", "aux", "par", "il", "elle", "nous", "vous", "ce", "cette", "sont",
-                    "avec", "se", "plus", "mais", "ou", "être", "donc", "alors", "je", "ces", "leur", "sa", "son"),
-            "es", List.of("el", "la", "los", "las", "y", "de", "que", "en", "es", "un", "una", "por", "para", "con",
-                    "no", "se", "del", "al", "lo", "como", "más", "pero", "su", "sus", "son", "está", "este", "esta",
-                    "entonces", "también", "hay", "muy", "le", "yo", "ya", "cuando", "porque", "sobre"),
-            "pt", List.of("o", "os", "as", "e", "de", "que", "em", "um", "uma", "para", "com", "não", "se", "do", "da",
-                    "dos", "das", "no", "na", "por", "mais", "como", "mas", "é", "são", "está", "isso", "então",
-                    "também", "ao", "pelo", "pela", "seu", "sua", "eu", "ele", "ela", "quando"),
-            "it", List.of("il", "lo", "la", "gli", "le", "e", "di", "che", "in", "un", "una", "per", "con", "non",
-                    "si", "del", "della", "dei", "è", "sono", "come", "ma", "più", "questo", "questa", "anche", "nel",
-                    "nella", "al", "alla", "io", "lui", "lei", "quando", "perché", "ci"),
-            "vi", List.of("và", "của", "là", "có", "không", "được", "người", "những", "các", "một", "cho", "trong",
-                    "này", "với", "để", "đã", "khi", "thì", "cũng", "như", "ta", "ra", "vào", "từ", "chúng", "sẽ",
-                    "đó", "tôi", "nhưng", "về"));
+            "en", words("the and of to is are was were that this it in for with we be on as not have has had by from",
+                    "so can let which then if but or an will would there their they you what at its should need",
+                    "because each these those into than how our he she him her his been do does did all one more",
+                    "about when who any some also only other very just may must such like could here where why my",
+                    "me your them out up now after before over under between both same since while being us",
+                    "again wait check means therefore thus hence get got make use using find found know think"),
+            "de", words("der die das und ist nicht ein eine einen einem einer dem den des zu mit sich auf für von",
+                    "wir es im auch sind wird werden dass als bei oder aber wenn nach noch nur wie durch man hat",
+                    "haben kann müssen ich sie vom zum zur diese dieser dieses war waren wurde wurden sein ihre",
+                    "ihr ihm ihn unter über vor zwischen also dann doch schon sehr mehr immer einmal hier dort",
+                    "jetzt warum weil damit deshalb daher können muss soll sollte wäre würde gibt nun uns unsere"),
+            "fr", words("le la les et est des une un du que qui dans pour pas ne sur au aux par il elle nous vous",
+                    "ce cette sont avec se plus mais ou être donc alors je ces leur sa son ses mes mon ma tout",
+                    "tous toute faire fait été avoir avait sans sous entre comme aussi très bien encore même",
+                    "où quand pourquoi parce puis ici là cela ceci ont peut doit nos notre votre leurs lui eux"),
+            "es", words("el la los las y de que en es un una por para con no se del al lo como más pero su sus son",
+                    "está este esta entonces también hay muy le yo ya cuando porque sobre ser fue era han ha",
+                    "tiene tienen puede pueden hacer hace todo todos toda esto eso ese esa entre sin desde hasta",
+                    "donde otro otra mismo así aquí ahora bien sólo solo nos nuestro nuestra usted ellos ellas"),
+            "pt", words("o os as e de que em um uma para com não se do da dos das no na por mais como mas é são",
+                    "está isso então também ao pelo pela seu sua eu ele ela quando ser foi era tem têm pode podem",
+                    "fazer faz todo todos toda este esta esse essa entre sem desde até onde outro outra mesmo",
+                    "assim aqui agora bem só nos nosso nossa você eles elas muito porque sobre já ainda"),
+            "it", words("il lo la gli le e di che in un una per con non si del della dei è sono come ma più",
+                    "questo questa anche nel nella al alla io lui lei quando perché ci essere stato era hanno ha",
+                    "può possono fare fa tutto tutti tutta questi quello quella tra fra senza fino dove altro",
+                    "altra stesso così qui ora bene solo noi nostro nostra voi loro molto ancora già poi delle"),
+            "vi", words("và của là có không được người những các một cho trong này với để đã khi thì cũng như ta",
+                    "ra vào từ chúng sẽ đó tôi nhưng về làm nên nếu vì bằng theo lại đến còn rất nhiều hơn",
+                    "phải cần tại sao thế nào đây nữa mới sau trước giữa trên dưới bởi hay hoặc mà rồi"));
+
+    private static List<String> words(String... lines) {
+        return java.util.Arrays.stream(String.join(" ", lines).split(" ")).toList();
+    }
 
     /** French elisions: a word starting with one of these is French. */
     private static final List<String> FRENCH_ELISIONS = List.of("l'", "d'", "qu'", "n'", "j'", "c'", "s'", "l’", "d’",
