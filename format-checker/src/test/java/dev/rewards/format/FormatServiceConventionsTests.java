@@ -1,8 +1,8 @@
 package dev.rewards.format;
 
-import dev.rewards.web.ServiceConventionsContract;
+import dev.rewards.web.JsonApiConventionsContract;
 
-class FormatServiceConventionsTests extends ServiceConventionsContract {
+class FormatServiceConventionsTests extends JsonApiConventionsContract {
 
     @Override
     protected String postEndpoint() {

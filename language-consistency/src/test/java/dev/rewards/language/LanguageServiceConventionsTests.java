@@ -1,8 +1,8 @@
 package dev.rewards.language;
 
-import dev.rewards.web.ServiceConventionsContract;
+import dev.rewards.web.JsonApiConventionsContract;
 
-class LanguageServiceConventionsTests extends ServiceConventionsContract {
+class LanguageServiceConventionsTests extends JsonApiConventionsContract {
 
     @Override
     protected String postEndpoint() {

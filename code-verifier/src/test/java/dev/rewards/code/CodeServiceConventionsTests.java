@@ -1,0 +1,6 @@
+package dev.rewards.code;
+
+import dev.rewards.web.ServiceConventionsContract;
+
+class CodeServiceConventionsTests extends ServiceConventionsContract {
+}

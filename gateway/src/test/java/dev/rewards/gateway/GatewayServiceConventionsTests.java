@@ -1,0 +1,6 @@
+package dev.rewards.gateway;
+
+import dev.rewards.web.ServiceConventionsContract;
+
+class GatewayServiceConventionsTests extends ServiceConventionsContract {
+}
