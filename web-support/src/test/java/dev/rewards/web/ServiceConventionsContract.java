@@ -24,6 +24,7 @@ public abstract class ServiceConventionsContract {
     @BeforeEach
     void connect() {
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
     }
 

@@ -1,0 +1,224 @@
+package dev.rewards.math;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.rewards.math.internal.Answer;
+import dev.rewards.math.internal.AnswerParser;
+import dev.rewards.math.internal.Equivalence;
+import dev.rewards.math.internal.Extractor;
+import dev.rewards.math.internal.Forms;
+import dev.rewards.math.internal.Normalizer;
+import dev.rewards.math.internal.Symja;
+
+/**
+ * Extracts the final answer of a response and decides its equivalence with the gold. Thread-safe: parsed golds are
+ * shared through a bounded LRU cache (GRPO sends many responses per gold), everything else is per call.
+ */
+public final class MathVerifier {
+
+    /** Longest extracted answer considered; longer ones are compared as text only. */
+    static final int MAX_ANSWER_LENGTH = 4_000;
+
+    private final Map<String, Object> goldCache;
+
+    public MathVerifier(int goldCacheSize) {
+        this.goldCache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > goldCacheSize;
+            }
+        });
+    }
+
+    /** Loads Symja's rule tables so the first real request does not pay ≈1.5 s. */
+    public static void warmUp() {
+        Symja.warmUp();
+        new MathVerifier(4).verify("\\boxed{\\frac{1}{2}}", "0.5", MathOptions.DEFAULTS);
+    }
+
+    public MathVerdict verify(String response, String gold, MathOptions options) {
+        long start = System.nanoTime();
+        if (response == null) {
+            throw new IllegalArgumentException("response is required");
+        }
+        if (gold == null) {
+            throw new IllegalArgumentException("gold is required");
+        }
+        Object parsedGold = goldCache.computeIfAbsent(gold, MathVerifier::parseGold);
+        if (!(parsedGold instanceof AnswerParser.Parsed goldAnswer)) {
+            return verdict(MathVerdict.INVALID_GOLD, null, null, null, "text", start);
+        }
+        String goldForm = Forms.print(goldAnswer.answer());
+        if (goldAnswer.answer() instanceof Answer.Choice choice) {
+            Character letter = Extractor.choice(response);
+            if (letter == null) {
+                return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, "choice", start);
+            }
+            boolean correct = letter == choice.letter();
+            return verdict(correct ? MathVerdict.CORRECT : MathVerdict.INCORRECT, String.valueOf(letter),
+                    String.valueOf(letter), goldForm, "choice", start);
+        }
+        String extracted = extract(response, goldAnswer, options);
+        if (extracted == null) {
+            return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Equivalence.methodOf(goldAnswer.answer()), start);
+        }
+        if (extracted.length() > MAX_ANSWER_LENGTH) {
+            return verdict(MathVerdict.INCORRECT, extracted.substring(0, 200) + "…", null, goldForm, "string", start);
+        }
+        if (goldAnswer.answer() instanceof Answer.Scalar && Normalizer.decimalComma(extracted) != null) {
+            extracted = Normalizer.decimalComma(extracted);
+        }
+        boolean prose = !(goldAnswer.answer() instanceof Answer.Text) && Extractor.looksLikeProse(extracted);
+        AnswerParser.Parsed answer = prose ? null : tryParse(extracted);
+        if (answer == null) {
+            String salvaged = Extractor.salvage(extracted);
+            answer = salvaged == null ? null : tryParse(salvaged);
+            if (answer == null && prose) {
+                answer = tryParse(extracted);
+                salvaged = extracted;
+            }
+            if (answer == null) {
+                boolean same = normalizedText(extracted).equals(normalizedText(goldAnswer.normalized()));
+                return verdict(same ? MathVerdict.CORRECT : MathVerdict.INCORRECT, extracted, null, goldForm, "string", start);
+            }
+            extracted = salvaged;
+        }
+        Equivalence equivalence = new Equivalence(new Equivalence.Settings(options.floatRelTol(),
+                options.percent().equals("either"), options.strict(), Math.max(10, options.timeoutMs() / 2)));
+        Equivalence.Outcome outcome = equivalence.compare(goldAnswer, answer);
+        String status = outcome.equal() ? MathVerdict.CORRECT
+                : outcome.tooCostly() ? MathVerdict.TIMEOUT : MathVerdict.INCORRECT;
+        if (!outcome.equal() && elapsedMillis(start) > options.timeoutMs()) {
+            status = MathVerdict.TIMEOUT;
+        }
+        return verdict(status, extracted, Forms.print(answer.answer()), goldForm, outcome.method(), start);
+    }
+
+    /**
+     * Groups answers by mathematical equivalence, for majority voting: each answer joins the first class whose
+     * representative (its first member) it is equivalent to. Unparseable answers group by their normalized text.
+     */
+    public List<List<Integer>> cluster(List<String> answers, List<String> formsOut) {
+        List<List<Integer>> classes = new ArrayList<>();
+        List<Object> representatives = new ArrayList<>();
+        Equivalence equivalence = new Equivalence(new Equivalence.Settings(1e-6, true, false, 500));
+        for (int i = 0; i < answers.size(); i++) {
+            String raw = answers.get(i) == null ? "" : answers.get(i);
+            Object parsed = raw.length() > MAX_ANSWER_LENGTH ? normalizedText(raw) : parseGold(raw);
+            formsOut.add(parsed instanceof AnswerParser.Parsed p ? Forms.print(p.answer()) : normalizedText(raw));
+            int joined = -1;
+            for (int c = 0; c < classes.size() && joined < 0; c++) {
+                Object representative = representatives.get(c);
+                boolean same = parsed instanceof AnswerParser.Parsed p && representative instanceof AnswerParser.Parsed r
+                        ? equivalence.compare(r, p).equal()
+                        : parsed.equals(representative);
+                if (same) {
+                    joined = c;
+                }
+            }
+            if (joined < 0) {
+                classes.add(new ArrayList<>(List.of(i)));
+                representatives.add(parsed);
+            } else {
+                classes.get(joined).add(i);
+            }
+        }
+        return classes;
+    }
+
+    private static AnswerParser.Parsed tryParse(String text) {
+        try {
+            return AnswerParser.parse(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /**
+     * The strategies in order; several boxes count as one list answer only when the gold is a list. A response that
+     * is itself a short bare answer is taken whole before the last-number fallback.
+     */
+    private static String extract(String response, AnswerParser.Parsed gold, MathOptions options) {
+        boolean listGold = gold.answer() instanceof Answer.SetOf set && set.elements().size() > 1;
+        if (listGold && options.extraction().contains(Extractor.Strategy.BOXED)) {
+            List<String> boxes = Extractor.lastBoxGroup(response);
+            if (boxes.size() > 1) {
+                return String.join(", ", boxes);
+            }
+        }
+        List<Extractor.Strategy> beforeNumber = new ArrayList<>(options.extraction());
+        boolean lastNumber = beforeNumber.remove(Extractor.Strategy.LAST_NUMBER);
+        String found = Extractor.extract(response, beforeNumber);
+        if (found == null) {
+            found = Extractor.bare(response);
+        }
+        if (found == null && lastNumber) {
+            found = Extractor.extract(response, List.of(Extractor.Strategy.LAST_NUMBER));
+        }
+        return found;
+    }
+
+    /** A gold is a bare answer or a full solution whose last \boxed{} is the answer; String error text when invalid. */
+    private static Object parseGold(String gold) {
+        String text = gold.length() > MAX_ANSWER_LENGTH * 4 ? gold.substring(0, MAX_ANSWER_LENGTH * 4) : gold;
+        List<String> boxes = Extractor.lastBoxGroup(text).stream().distinct().toList();
+        String answerText = boxes.isEmpty() ? text : boxes.size() == 1 ? boxes.get(0) : String.join(", ", boxes);
+        Character letter = choiceGold(answerText);
+        if (letter != null) {
+            return new AnswerParser.Parsed(new Answer.Choice(letter), false, false, answerText.strip());
+        }
+        if (boxes.isEmpty() && (text.length() > 200 || text.contains("\n"))) {
+            // A reference solution without a box: its answer is found the way a response's is.
+            String found = Extractor.extract(text, List.of(Extractor.Strategy.ANSWER_TAG,
+                    Extractor.Strategy.FINAL_ANSWER_PHRASE, Extractor.Strategy.LAST_MATH, Extractor.Strategy.LAST_NUMBER));
+            answerText = found == null ? text : found;
+        }
+        String decimal = Normalizer.decimalComma(answerText);
+        if (decimal != null) {
+            answerText = decimal;
+        }
+        if (answerText.isBlank() || answerText.length() > MAX_ANSWER_LENGTH) {
+            return "invalid";
+        }
+        try {
+            return AnswerParser.parse(answerText);
+        } catch (RuntimeException | StackOverflowError e) {
+            String normalized = normalizedText(answerText);
+            return normalized.isEmpty() ? "invalid" : new AnswerParser.Parsed(new Answer.Text(normalized), false, false, normalized);
+        }
+    }
+
+    private static final java.util.regex.Pattern CHOICE_GOLD = java.util.regex.Pattern.compile(
+            "^\\(?([A-J])\\)?\\.?$|^\\(?([A-J])\\)?\\s+[A-Z][a-z].*$|^.*answer is\\s+\\(?([A-J])\\)?(?![A-Za-z]).*$",
+            java.util.regex.Pattern.DOTALL);
+
+    /** "C", "(C)", "C.", "(D) Alina", "C Cecile", "… the answer is (C) Cecile": a letter answer; "x" or "2x" is not. */
+    private static Character choiceGold(String gold) {
+        String s = gold.strip().replace("$", "").replaceAll("\\\\(?:text|textbf|mathrm)\\{([^{}]*)\\}", "$1").strip();
+        java.util.regex.Matcher m = CHOICE_GOLD.matcher(s);
+        if (!m.matches()) {
+            return null;
+        }
+        String letter = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return letter.charAt(0);
+    }
+
+    private static String normalizedText(String text) {
+        return text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s$]+", " ").replaceAll("[.]$", "").strip();
+    }
+
+    private static MathVerdict verdict(String status, String extracted, String answerForm, String goldForm,
+                                       String method, long start) {
+        Boolean correct = status.equals(MathVerdict.INVALID_GOLD) ? null : status.equals(MathVerdict.CORRECT);
+        Double score = correct == null ? null : correct ? 1.0 : 0.0;
+        return new MathVerdict(status, correct, score, extracted, answerForm, goldForm, method, elapsedMillis(start));
+    }
+
+    private static long elapsedMillis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

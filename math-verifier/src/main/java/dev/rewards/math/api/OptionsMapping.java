@@ -1,0 +1,65 @@
+package dev.rewards.math.api;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.rewards.math.MathOptions;
+
+/** Wire options (snake_case map, batch defaults merged under item values) to {@link MathOptions}. */
+final class OptionsMapping {
+
+    private static final Set<String> NAMES = Set.of("extraction", "float_rel_tol", "timeout_ms", "percent", "strict");
+
+    private OptionsMapping() {
+    }
+
+    static MathOptions merge(Map<String, Object> defaults, Map<String, Object> item) {
+        Map<String, Object> merged = new HashMap<>(defaults == null ? Map.of() : defaults);
+        if (item != null) {
+            merged.putAll(item);
+        }
+        for (String name : merged.keySet()) {
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("options." + name + ": unknown option, expected any of "
+                        + String.join(", ", NAMES.stream().sorted().toList()));
+            }
+        }
+        MathOptions d = MathOptions.DEFAULTS;
+        Object extraction = merged.get("extraction");
+        List<dev.rewards.math.internal.Extractor.Strategy> strategies = d.extraction();
+        if (extraction != null) {
+            if (!(extraction instanceof List<?> list)) {
+                throw new IllegalArgumentException("options.extraction must be a list");
+            }
+            strategies = list.stream().map(String::valueOf).map(MathOptions::strategy).toList();
+        }
+        return new MathOptions(strategies, number(merged, "float_rel_tol", d.floatRelTol()),
+                (long) number(merged, "timeout_ms", d.timeoutMs()),
+                merged.get("percent") == null ? d.percent() : String.valueOf(merged.get("percent")),
+                bool(merged, "strict", d.strict()));
+    }
+
+    private static double number(Map<String, Object> options, String name, double fallback) {
+        Object value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("options." + name + " must be a number");
+    }
+
+    private static boolean bool(Map<String, Object> options, String name, boolean fallback) {
+        Object value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException("options." + name + " must be true or false");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.rewards.math.internal;
+
+import java.util.List;
+
+/** The shape of a final answer; equivalence is decided per shape. */
+public sealed interface Answer {
+
+    record Scalar(Node value) implements Answer {
+    }
+
+    /** Unordered; also what a ± answer or a list of several boxed answers becomes. */
+    record SetOf(List<Answer> elements) implements Answer {
+    }
+
+    /** Brackets as written: ( ) for tuples/points or open intervals, [ ] closed ends, mixed for intervals. */
+    record Bracketed(char open, char close, List<Answer> elements) implements Answer {
+    }
+
+    record Union(List<Answer> parts) implements Answer {
+    }
+
+    record Matrix(List<List<Answer>> rows) implements Answer {
+    }
+
+    /** An equation, inequality or chain: operators between consecutive sides, e.g. [<, <] for 1 < x < 2. */
+    record Relation(List<Node> sides, List<String> operators) implements Answer {
+    }
+
+    record Choice(char letter) implements Answer {
+    }
+
+    record Text(String text) implements Answer {
+    }
+}

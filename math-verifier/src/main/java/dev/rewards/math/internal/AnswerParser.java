@@ -1,0 +1,292 @@
+package dev.rewards.math.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The structure layer: turns an answer string into an {@link Answer} of the right shape, then parses its parts. */
+public final class AnswerParser {
+
+    /** The parsed answer with the decorations removed from it. */
+    public record Parsed(Answer answer, boolean percent, boolean degrees, String normalized) {
+    }
+
+    private static final Pattern CHOICE = Pattern.compile("^\\(?([A-J])\\)?(?:[.:]|\\s+\\S.*)?$", Pattern.DOTALL);
+    private static final Pattern MATRIX = Pattern.compile(
+            "^\\[?\\s*\\\\begin\\{(pmatrix|bmatrix|Bmatrix|vmatrix|matrix|array|smallmatrix)\\}(?:\\{[lcr|]*\\})?(.*)\\\\end\\{\\1\\}\\s*\\]?$",
+            Pattern.DOTALL);
+    private static final Pattern CASES = Pattern.compile("^\\\\begin\\{(cases|aligned|align\\*?)\\}(.*)\\\\end\\{\\1\\}$", Pattern.DOTALL);
+    private static final Pattern WORDS = Pattern.compile("^[A-Za-z][A-Za-z ']*$");
+    private static final Pattern SEPARATOR_WORDS = Pattern.compile("(?:\\s|(?<=[)}\\]]))(?:or|and)(?:\\s|(?=[({\\[]))");
+    private static final Pattern LABEL_TUPLE = Pattern.compile("^\\(\\s*[A-Za-z](?:_\\w+)?(?:\\s*,\\s*[A-Za-z](?:_\\w+)?)+\\s*\\)$");
+
+    private AnswerParser() {
+    }
+
+    public static Parsed parse(String raw) {
+        Normalizer.Normalized normalized = Normalizer.normalize(raw);
+        String s = normalized.text();
+        if (s.isEmpty()) {
+            throw new ExpressionParser.ParseException("empty answer");
+        }
+        return new Parsed(structure(s, 0), normalized.percent(), normalized.degrees(), s);
+    }
+
+    /** A single letter A–J, alone or as "(B)", "B." or "(D) Alina": a multiple-choice answer. */
+    public static Character choiceLetter(String raw) {
+        String s = Normalizer.normalize(raw).text();
+        Matcher m = CHOICE.matcher(s);
+        return m.matches() ? m.group(1).charAt(0) : null;
+    }
+
+    private static Answer structure(String s, int depth) {
+        if (depth > 8) {
+            throw new ExpressionParser.ParseException("answer nested too deeply");
+        }
+        s = s.strip();
+        Matcher matrix = MATRIX.matcher(s);
+        if (matrix.matches()) {
+            return matrix(matrix.group(2), depth);
+        }
+        Matcher cases = CASES.matcher(s);
+        if (cases.matches()) {
+            List<Answer> rows = new ArrayList<>();
+            for (String row : cases.group(2).split("\\\\\\\\")) {
+                String cleaned = row.replace("&", "").strip();
+                if (!cleaned.isEmpty()) {
+                    rows.add(structure(cleaned, depth + 1));
+                }
+            }
+            return new Answer.SetOf(rows);
+        }
+        List<String> unionParts = splitTopLevel(s, "\\cup");
+        if (unionParts.size() > 1) {
+            return new Answer.Union(unionParts.stream().map(p -> structure(p, depth + 1)).toList());
+        }
+        if (splitTopLevel(s, ",").size() > 1 && SEPARATOR_WORDS.matcher(s).find()) {
+            s = SEPARATOR_WORDS.matcher(s).replaceAll(", ");
+        }
+        List<String> alternatives = splitTopLevelWords(s);
+        if (alternatives.size() > 1) {
+            return new Answer.SetOf(alternatives.stream().map(p -> structure(p, depth + 1)).toList());
+        }
+        List<String> semicolonParts = splitTopLevel(s, ";");
+        if (semicolonParts.size() > 1) {
+            return new Answer.SetOf(semicolonParts.stream().map(p -> structure(p, depth + 1)).toList());
+        }
+        if (s.startsWith("\\{") && s.endsWith("\\}") && matchingClose(s, 0) == s.length() - 2) {
+            String inner = s.substring(2, s.length() - 2).strip();
+            return new Answer.SetOf(inner.isEmpty() ? List.of()
+                    : splitTopLevel(inner, ",").stream().map(p -> structure(p, depth + 1)).toList());
+        }
+        char first = s.charAt(0);
+        char last = s.charAt(s.length() - 1);
+        if (first == '{' && last == '}' && matchingClose(s, 0) == s.length() - 1) {
+            List<String> elements = splitTopLevel(s.substring(1, s.length() - 1), ",");
+            if (elements.size() > 1) {
+                return new Answer.SetOf(elements.stream().map(p -> structure(p, depth + 1)).toList());
+            }
+        }
+        if ((first == '(' || first == '[') && (last == ')' || last == ']') && matchingClose(s, 0) == s.length() - 1) {
+            String inner = s.substring(1, s.length() - 1);
+            List<String> elements = splitTopLevel(inner, ",");
+            if (elements.size() == 1) {
+                elements = splitTopLevel(inner, ";");
+            }
+            if (elements.size() > 1) {
+                return new Answer.Bracketed(first, last, elements.stream().map(p -> structure(p, depth + 1)).toList());
+            }
+        }
+        List<String> commaParts = splitTopLevel(s, ",");
+        if (commaParts.size() > 1) {
+            return new Answer.SetOf(commaParts.stream().map(p -> structure(p, depth + 1)).toList());
+        }
+        Answer relation = relation(s, depth);
+        if (relation != null) {
+            return relation;
+        }
+        if (WORDS.matcher(s).matches() && longestWord(s) >= 3) {
+            return new Answer.Text(s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
+        }
+        Node node = ExpressionParser.parse(s);
+        List<Node> expanded = expandPlusMinus(node);
+        if (expanded.size() > 1) {
+            return new Answer.SetOf(expanded.stream().<Answer>map(Answer.Scalar::new).toList());
+        }
+        return new Answer.Scalar(node);
+    }
+
+    private static Answer matrix(String body, int depth) {
+        List<List<Answer>> rows = new ArrayList<>();
+        for (String row : body.split("\\\\\\\\")) {
+            if (row.strip().isEmpty() || row.strip().equals("\\hline")) {
+                continue;
+            }
+            List<Answer> cells = new ArrayList<>();
+            for (String cell : row.replace("\\hline", "").split("&")) {
+                cells.add(structure(cell.strip(), depth + 1));
+            }
+            rows.add(cells);
+        }
+        if (rows.isEmpty()) {
+            throw new ExpressionParser.ParseException("empty matrix");
+        }
+        return new Answer.Matrix(rows);
+    }
+
+    private static final String[] RELATION_OPERATORS = {"≤", "≥", "≠", "\\in", "=", "<", ">"};
+
+    private static Answer relation(String s, int depth) {
+        List<String> sides = new ArrayList<>();
+        List<String> operators = new ArrayList<>();
+        int level = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                level++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                level--;
+            }
+            if (level != 0) {
+                continue;
+            }
+            for (String op : RELATION_OPERATORS) {
+                if (s.startsWith(op, i) && !(op.equals("\\in") && i + 3 < s.length() && Character.isLetter(s.charAt(i + 3)))) {
+                    sides.add(s.substring(start, i));
+                    operators.add(op);
+                    start = i + op.length();
+                    i = start - 1;
+                    break;
+                }
+            }
+        }
+        if (operators.isEmpty()) {
+            return null;
+        }
+        sides.add(s.substring(start));
+        if (operators.size() == 1 && operators.get(0).equals("\\in")) {
+            return structure(sides.get(1), depth + 1);
+        }
+        if (operators.size() == 1 && operators.get(0).equals("=") && LABEL_TUPLE.matcher(sides.get(0).strip()).matches()) {
+            return structure(sides.get(1), depth + 1);
+        }
+        if (operators.size() == 1 && operators.get(0).equals("=") && sides.get(0).strip().matches("[A-Za-z](?:_\\w+)?")) {
+            Answer value = structure(sides.get(1), depth + 1);
+            if (!(value instanceof Answer.Scalar)) {
+                return value;
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
+        try {
+            for (String side : sides) {
+                nodes.add(ExpressionParser.parse(side));
+            }
+        } catch (ExpressionParser.ParseException e) {
+            if (operators.stream().allMatch("="::equals)) {
+                // A chain of equalities ends in the value, even when an earlier link is not parseable.
+                return structure(sides.get(sides.size() - 1), depth + 1);
+            }
+            throw e;
+        }
+        return new Answer.Relation(nodes, operators);
+    }
+
+    /** a ± b is the set {a + b, a − b}; only a top-level ± is expanded. */
+    private static List<Node> expandPlusMinus(Node node) {
+        if (node instanceof Node.Fn lone && (lone.name().equals("pm") || lone.name().equals("mp"))) {
+            return List.of(lone.args().get(0), new Node.Neg(lone.args().get(0)));
+        }
+        if (node instanceof Node.Add add) {
+            for (int i = 0; i < add.terms().size(); i++) {
+                if (add.terms().get(i) instanceof Node.Fn fn && (fn.name().equals("pm") || fn.name().equals("mp"))) {
+                    List<Node> plus = new ArrayList<>(add.terms());
+                    List<Node> minus = new ArrayList<>(add.terms());
+                    plus.set(i, fn.args().get(0));
+                    minus.set(i, new Node.Neg(fn.args().get(0)));
+                    return List.of(new Node.Add(plus), new Node.Add(minus));
+                }
+            }
+        }
+        return List.of(node);
+    }
+
+    /** Splits at a separator outside any brackets; {@code \{…\}}, ( ), [ ] and { } all nest, whatever their pairing. */
+    static List<String> splitTopLevel(String s, String separator) {
+        List<String> parts = new ArrayList<>();
+        int level = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '{' || s.charAt(i + 1) == '}')) {
+                level += s.charAt(i + 1) == '{' ? 1 : -1;
+                i++;
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                level++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                level--;
+            } else if (level == 0 && s.startsWith(separator, i)) {
+                parts.add(s.substring(start, i).strip());
+                start = i + separator.length();
+                i = start - 1;
+            }
+        }
+        parts.add(s.substring(start).strip());
+        parts.removeIf(String::isEmpty);
+        return parts;
+    }
+
+    private static List<String> splitTopLevelWords(String s) {
+        Matcher m = SEPARATOR_WORDS.matcher(s);
+        if (!m.find()) {
+            return List.of(s);
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        m.reset();
+        while (m.find()) {
+            parts.add(s.substring(start, m.start()).strip());
+            start = m.end();
+        }
+        parts.add(s.substring(start).strip());
+        parts.removeIf(String::isEmpty);
+        return parts;
+    }
+
+    /** Index of the bracket closing the one at {@code open}, or -1. */
+    static int matchingClose(String s, int open) {
+        int level = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '{' || s.charAt(i + 1) == '}')) {
+                level += s.charAt(i + 1) == '{' ? 1 : -1;
+                if (level == 0) {
+                    return i;
+                }
+                i++;
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                level++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                level--;
+                if (level == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int longestWord(String s) {
+        int best = 0;
+        for (String word : s.split("\\s+")) {
+            best = Math.max(best, word.length());
+        }
+        return best;
+    }
+}

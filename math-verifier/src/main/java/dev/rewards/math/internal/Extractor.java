@@ -1,0 +1,329 @@
+package dev.rewards.math.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the final answer in a model's response. Each strategy looks at the text after the last {@code </think>} when
+ * there is one (an answer inside the reasoning is not the final answer). All scans are linear: braces are matched by
+ * counting, phrases by bounded patterns.
+ */
+public final class Extractor {
+
+    public enum Strategy { BOXED, ANSWER_TAG, FINAL_ANSWER_PHRASE, LAST_MATH, LAST_NUMBER }
+
+    private static final Pattern PHRASE = Pattern.compile("(?i)(?:final answer is|the answer is|answer is|final answer\\s*[:：]|"
+            + "answer\\s*[:：]|réponse\\s*(?:est|[:：])|respuesta\\s*(?:es|[:：])|antwort\\s*(?:ist|[:：])|"
+            + "resposta\\s*(?:é|[:：])|risposta\\s*(?:è|[:：])|答案是|答案\\s*[:：]|解答\\s*[:：])\\s*");
+    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z\\d])-?\\d+(?:[.,]\\d+)*(?:\\s*/\\s*\\d+)?");
+    private static final Pattern STANDALONE_LETTER = Pattern.compile("(?<![A-Za-z'’])([A-J])(?![A-Za-z'’*^+/=])");
+    private static final Pattern PARENTHESIZED_LETTER = Pattern.compile("\\(([A-J])\\)");
+    private static final Pattern LETTER = Pattern.compile("(?<![A-Za-z])\\(?([A-J])\\)?(?![A-Za-z])");
+
+    private Extractor() {
+    }
+
+    /** The answer text per the strategies in order, or null when none finds one. */
+    public static String extract(String response, List<Strategy> strategies) {
+        String text = afterReasoning(response);
+        for (Strategy strategy : strategies) {
+            String found = switch (strategy) {
+                case BOXED -> lastBoxed(text);
+                case ANSWER_TAG -> answerTag(text);
+                case FINAL_ANSWER_PHRASE -> phrase(text);
+                case LAST_MATH -> lastMath(text);
+                case LAST_NUMBER -> lastNumber(text);
+            };
+            if (found != null && !found.isBlank()) {
+                return found.strip();
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern BOX_SEPARATOR = Pattern.compile(
+            "^(?:[\\s,;$.&]|\\\\[()]|and|or|\\\\quad|\\\\qquad|\\\\text\\{\\s*(?:and|or|,)?\\s*\\})*$");
+
+    /**
+     * The last group of boxes written as one list ("\boxed{1}, \boxed{2} and \boxed{3}"): boxes separated only by
+     * commas, "and"/"or" or spacing. A box after other prose starts a new group, so an earlier guess never joins it.
+     */
+    public static List<String> lastBoxGroup(String response) {
+        String text = afterReasoning(response);
+        List<String> group = new ArrayList<>();
+        int from = 0;
+        int previousEnd = -1;
+        while (true) {
+            int[] box = nextBox(text, from);
+            if (box == null) {
+                return group;
+            }
+            int boxStart = box[2];
+            if (previousEnd >= 0 && !BOX_SEPARATOR.matcher(text.substring(previousEnd + 1, Math.max(previousEnd + 1, boxStart))).matches()) {
+                group.clear();
+            }
+            group.add(text.substring(box[0], box[1]));
+            previousEnd = box[1];
+            from = box[1];
+        }
+    }
+
+    /** The whole response when it is itself a short bare answer ("5", "\\frac{1}{2}", "x = 3"). */
+    public static String bare(String response) {
+        String text = afterReasoning(response).strip();
+        return text.length() <= 120 && !text.contains("\n") && !looksLikeProse(text) ? text : null;
+    }
+
+    private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi)\\b)[a-zA-Z]{3,}");
+
+    /** Words of three letters or more outside LaTeX commands: prose around an answer, not an answer. */
+    public static boolean looksLikeProse(String text) {
+        String withoutText = text.replaceAll("\\\\(?:text|mathrm|textbf|mbox|begin|end)\\{[^{}]*\\}", " ");
+        if (PROSE_WORD.matcher(withoutText).find()) {
+            return true;
+        }
+        for (int i = 0; i < withoutText.length(); i++) {
+            char c = withoutText.charAt(i);
+            if (c >= 0x2E80 && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first math-looking run of a phrase answer: "est (35 + 70 = 105)." gives 105, "aura encore 220 $ à payer"
+     * gives 220; the value after the last "=" of a worked computation is the result.
+     */
+    public static String salvage(String text) {
+        Matcher latex = LATEX_VALUE.matcher(text);
+        if (latex.find()) {
+            return latex.group();
+        }
+        int start = -1;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) {
+            return null;
+        }
+        if (start > 0 && text.charAt(start - 1) == '-') {
+            start--;
+        }
+        int end = start;
+        while (end < text.length() && "0123456789.,+-*/=() ^".indexOf(text.charAt(end)) >= 0) {
+            end++;
+        }
+        String run = text.substring(start, end);
+        int equals = run.lastIndexOf('=');
+        if (equals >= 0) {
+            run = run.substring(equals + 1);
+        }
+        run = run.replaceAll("[()\\s]+$", "").replaceAll("^[(\\s]+", "").replaceAll("[.,]+$", "");
+        return run.isEmpty() ? null : run;
+    }
+
+    private static final Pattern LATEX_VALUE = Pattern.compile("-?\\\\[dt]?frac\\{[^{}]{1,40}\\}\\{[^{}]{1,40}\\}|-?\\\\sqrt\\{[^{}]{1,40}\\}");
+
+    private static final Pattern LEADING_LETTER = Pattern.compile("^\\(?([A-J])\\)?(?![A-Za-z0-9*+^/=\\\\])");
+
+    /** The multiple-choice letter a response commits to, or null. */
+    public static Character choice(String response) {
+        String text = afterReasoning(response).strip();
+        Matcher leading = LEADING_LETTER.matcher(text);
+        if (leading.find()) {
+            return leading.group(1).charAt(0);
+        }
+        String boxed = lastBoxed(text);
+        if (boxed != null) {
+            Character letter = AnswerParser.choiceLetter(boxed);
+            if (letter != null) {
+                return letter;
+            }
+        }
+        Matcher phrase = PHRASE.matcher(text);
+        int last = -1;
+        while (phrase.find()) {
+            last = phrase.end();
+        }
+        if (last >= 0) {
+            Matcher letter = LETTER.matcher(text.substring(last, Math.min(text.length(), last + 40)));
+            if (letter.find()) {
+                return letter.group(1).charAt(0);
+            }
+        }
+        Character whole = AnswerParser.choiceLetter(text);
+        if (whole != null) {
+            return whole;
+        }
+        Matcher parenthesized = PARENTHESIZED_LETTER.matcher(text);
+        Character lastLetter = null;
+        while (parenthesized.find()) {
+            lastLetter = parenthesized.group(1).charAt(0);
+        }
+        if (lastLetter == null && text.indexOf('\\') < 0) {
+            Matcher standalone = STANDALONE_LETTER.matcher(text);
+            while (standalone.find()) {
+                lastLetter = standalone.group(1).charAt(0);
+            }
+        }
+        return lastLetter;
+    }
+
+    static String afterReasoning(String response) {
+        int end = response.lastIndexOf("</think>");
+        return end >= 0 ? response.substring(end + 8) : response;
+    }
+
+    static String lastBoxed(String text) {
+        int from = 0;
+        int[] last = null;
+        while (true) {
+            int[] box = nextBox(text, from);
+            if (box == null) {
+                break;
+            }
+            last = box;
+            from = box[1];
+        }
+        return last == null ? null : text.substring(last[0], last[1]);
+    }
+
+    /** [start, end) of the content of the next \boxed{…} / \fbox{…} at or after from, braces balanced. */
+    private static int[] nextBox(String text, int from) {
+        while (true) {
+            int boxed = text.indexOf("\\boxed", from);
+            int fbox = text.indexOf("\\fbox", from);
+            int start = boxed < 0 ? fbox : fbox < 0 ? boxed : Math.min(boxed, fbox);
+            if (start < 0) {
+                return null;
+            }
+            int i = start + (start == boxed ? 6 : 5);
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < text.length() && text.charAt(i) == '{') {
+                int depth = 0;
+                for (int j = i; j < text.length(); j++) {
+                    char c = text.charAt(j);
+                    if (c == '\\' && j + 1 < text.length()) {
+                        j++;
+                        continue;
+                    }
+                    if (c == '{') {
+                        depth++;
+                    } else if (c == '}' && --depth == 0) {
+                        return new int[] {i + 1, j, start};
+                    }
+                }
+                return null;
+            }
+            if (i < text.length() && i > start + 5 && Character.isLetterOrDigit(text.charAt(i))
+                    && Character.isWhitespace(text.charAt(i - 1))) {
+                int j = i;
+                while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '$') {
+                    j++;
+                }
+                return new int[] {i, j, start};
+            }
+            from = i;
+        }
+    }
+
+    private static String answerTag(String text) {
+        int open = text.lastIndexOf("<answer>");
+        if (open < 0) {
+            return null;
+        }
+        int close = text.indexOf("</answer>", open);
+        String inner = close < 0 ? text.substring(open + 8) : text.substring(open + 8, close);
+        String boxed = lastBoxed(inner);
+        return boxed != null ? boxed : inner;
+    }
+
+    private static String phrase(String text) {
+        Matcher m = PHRASE.matcher(text);
+        int last = -1;
+        while (m.find()) {
+            last = m.end();
+        }
+        if (last < 0) {
+            return null;
+        }
+        String rest = text.substring(last);
+        String math = firstMath(rest);
+        if (math != null) {
+            return math;
+        }
+        int end = rest.length();
+        for (String stop : new String[] {"\n", ". ", "。", "I hope"}) {
+            int at = rest.indexOf(stop);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        String answer = rest.substring(0, end).strip();
+        if (answer.endsWith(".")) {
+            answer = answer.substring(0, answer.length() - 1);
+        }
+        return answer.length() > 200 ? null : answer;
+    }
+
+    private static String firstMath(String text) {
+        String trimmed = text.stripLeading();
+        for (String[] pair : new String[][] {{"$$", "$$"}, {"$", "$"}, {"\\(", "\\)"}, {"\\[", "\\]"}}) {
+            if (trimmed.startsWith(pair[0])) {
+                int close = trimmed.indexOf(pair[1], pair[0].length());
+                if (close > 0) {
+                    return trimmed.substring(pair[0].length(), close);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String lastMath(String text) {
+        int best = -1;
+        String found = null;
+        for (String[] pair : new String[][] {{"$$", "$$"}, {"\\[", "\\]"}, {"\\(", "\\)"}, {"$", "$"}}) {
+            int close = lastUnescaped(text, pair[1], text.length());
+            if (close <= 0) {
+                continue;
+            }
+            int open = lastUnescaped(text, pair[0], close - 1);
+            if (pair[0].equals("$") && open > 0 && text.charAt(open - 1) == '$') {
+                continue;
+            }
+            if (open >= 0 && close > best && close - open - pair[0].length() > 0) {
+                best = close;
+                found = text.substring(open + pair[0].length(), close);
+            }
+        }
+        return found;
+    }
+
+    /** Last index of a delimiter at or before from, skipping an escaped \\$ (a dollar sign, not math). */
+    private static int lastUnescaped(String text, String delimiter, int from) {
+        int at = text.lastIndexOf(delimiter, from);
+        while (at > 0 && delimiter.equals("$") && text.charAt(at - 1) == '\\') {
+            at = text.lastIndexOf(delimiter, at - 1);
+        }
+        return at;
+    }
+
+    private static String lastNumber(String text) {
+        Matcher m = NUMBER.matcher(text);
+        String last = null;
+        while (m.find()) {
+            last = m.group();
+        }
+        return last == null ? null : last.replace(" ", "");
+    }
+
+}

@@ -1,0 +1,165 @@
+package dev.rewards.math.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * String-level clean-up of a LaTeX or plain-text answer before parsing: math delimiters, spacing commands,
+ * {@code \left}/{@code \right}, font and text wrappers, fraction and binomial variants, shorthand such as
+ * {@code \frac12} and {@code \sqrt3}, degree and percent marks, unicode operators, thousands separators and trailing
+ * unit words. Every pattern here is anchored or bounded, so none can backtrack catastrophically; the input length is
+ * bounded by the caller.
+ */
+public final class Normalizer {
+
+    /** The cleaned text plus the decorations that were removed, which some comparisons may honour. */
+    public record Normalized(String text, boolean percent, boolean degrees) {
+    }
+
+    private static final String[][] REPLACEMENTS = {
+            {"\\dfrac", "\\frac"}, {"\\tfrac", "\\frac"}, {"\\cfrac", "\\frac"}, {"\\dbinom", "\\binom"},
+            {"\\tbinom", "\\binom"}, {"\\left", ""}, {"\\right", ""}, {"\\bigl", ""}, {"\\bigr", ""},
+            {"\\Bigl", ""}, {"\\Bigr", ""}, {"\\big", ""}, {"\\Big", ""}, {"\\displaystyle", ""},
+            {"\\!", ""}, {"\\,", " "}, {"\\;", " "}, {"\\:", " "}, {"\\quad", " "}, {"\\qquad", " "},
+            {"\\ ", " "}, {"~", " "}, {"\\lbrace", "\\{"}, {"\\rbrace", "\\}"}, {"\\lvert", "|"},
+            {"\\rvert", "|"}, {"\\vert", "|"}, {"\\mid", "|"}, {"\\lt", "<"}, {"\\gt", ">"},
+            {"\\leqslant", "≤"}, {"\\geqslant", "≥"}, {"\\leq", "≤"}, {"\\geq", "≥"}, {"\\le", "≤"},
+            {"\\ge", "≥"}, {"\\neq", "≠"}, {"\\ne", "≠"}, {"<=", "≤"}, {">=", "≥"}, {"!=", "≠"},
+            {"\\dots", ""}, {"\\ldots", ""}, {"\\cdots", ""}, {"\\colon", ":"}, {"−", "-"}, {"–", "-"},
+            {"×", "\\times "}, {"÷", "\\div "}, {"·", "\\cdot "}, {"π", "\\pi "}, {"∞", "\\infty "},
+            {"√", "\\sqrt"}, {"∪", "\\cup "}, {"∩", "\\cap "}, {"∈", "\\in "}, {"±", "\\pm "},
+            {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"}};
+
+    private static final Pattern DOUBLED_BACKSLASH = Pattern.compile("\\\\\\\\(?=[a-zA-Z(\\[\\]){}])");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("^-?\\d+,\\d+$");
+    private static final Pattern THOUSANDS_ONLY = Pattern.compile("^-?[1-9]\\d{0,2}(?:,\\d{3})+$");
+    private static final Pattern MIXED_NUMBER = Pattern.compile("^(\\d+)\\s+(\\d+)\\s*/\\s*(\\d+)$");
+    private static final Pattern BRACED_SUBSCRIPT = Pattern.compile("_\\{(\\w{1,8})\\}");
+    private static final Pattern TEXT_WRAPPER = Pattern.compile(
+            "\\\\(?:text|textnormal|textbf|textit|textrm|mathrm|mathbf|mathit|mathsf|mbox|operatorname|boldsymbol|mathbb|bf|rm)\\s*\\{([^{}]{0,200})\\}");
+    private static final Pattern BOXED = Pattern.compile("\\\\(?:boxed|fbox)\\s*\\{([^{}]{0,500})\\}");
+    private static final Pattern FRAC_TWO_CHARS = Pattern.compile("\\\\frac\\s*([0-9a-zA-Z])\\s*([0-9a-zA-Z])");
+    private static final Pattern FRAC_BRACE_CHAR = Pattern.compile("\\\\frac\\s*(\\{[^{}]{0,200}\\})\\s*([0-9a-zA-Z])");
+    private static final Pattern FRAC_CHAR_BRACE = Pattern.compile("\\\\frac\\s*([0-9a-zA-Z])\\s*\\{");
+    private static final Pattern SQRT_CHAR = Pattern.compile("\\\\sqrt\\s*([0-9a-zA-Z])");
+    private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{?\\s*\\\\circ\\s*\\}?|°|\\\\degree");
+    private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.(\\[,])(\\d{1,3})((?:,\\d{3})+)(?![\\d)\\]])");
+    private static final Pattern THOUSANDS_SPACE = Pattern.compile("(?<![\\d.])(\\d{1,3})((?: \\d{3})+)(?![\\d.])");
+    private static final Pattern TRAILING_UNITS = Pattern.compile(
+            "^(.{0,400}?[0-9}])\\s*(?:[a-zA-Z]{2,}\\.?(?:\\^\\{?[23]\\}?)?\\s*){1,4}$");
+    private static final Pattern LEADING_WORDS = Pattern.compile("^(?:[a-zA-Z]{2,}\\s+){1,6}(?=[-0-9\\\\(\\[{$])");
+
+    private Normalizer() {
+    }
+
+    public static Normalized normalize(String raw) {
+        String s = raw.strip();
+        // Answers copied from escaped JSON or Python strings: \\frac is \frac. In a matrix written with single
+        // backslashes, \\ is a row separator and stays.
+        if (s.contains("\\\\begin")) {
+            s = s.replace("\\\\", "\\");
+        } else if (!s.contains("\\begin")) {
+            s = DOUBLED_BACKSLASH.matcher(s).replaceAll("\\\\");
+        }
+        s = stripDelimiters(s);
+        s = s.replace("{,}", ",").replace(",\\! ", ",").replace(",\\!", ",");
+        s = approximation(s);
+        // Row separators (\\\\) must survive the removal of spacing commands such as "\\ ".
+        s = s.replace("\\\\", "\u0001");
+        for (String[] replacement : REPLACEMENTS) {
+            s = s.replace(replacement[0], replacement[1]);
+        }
+        s = s.replace("\u0001", "\\\\");
+        s = unwrapRepeatedly(BOXED, s);
+        s = unwrapRepeatedly(TEXT_WRAPPER, s);
+        boolean degrees = false;
+        Matcher degreeMatcher = DEGREES.matcher(s);
+        if (degreeMatcher.find()) {
+            degrees = true;
+            s = degreeMatcher.replaceAll("");
+        }
+        boolean percent = s.contains("%");
+        s = s.replace("\\%", "").replace("%", "");
+        s = s.replace("\\$", "").replace("$", "");
+        s = FRAC_TWO_CHARS.matcher(s).replaceAll("\\\\frac{$1}{$2}");
+        s = FRAC_BRACE_CHAR.matcher(s).replaceAll("\\\\frac$1{$2}");
+        s = FRAC_CHAR_BRACE.matcher(s).replaceAll("\\\\frac{$1}{");
+        s = SQRT_CHAR.matcher(s).replaceAll("\\\\sqrt{$1}");
+        s = THOUSANDS.matcher(s).replaceAll(m -> m.group(1) + m.group(2).replace(",", ""));
+        s = THOUSANDS_SPACE.matcher(s).replaceAll(m -> m.group(1) + m.group(2).replace(" ", ""));
+        s = BRACED_SUBSCRIPT.matcher(s).replaceAll("_$1");
+        s = s.strip();
+        while (!s.isEmpty() && ".;,\\".indexOf(s.charAt(s.length() - 1)) >= 0) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        Matcher mixed = MIXED_NUMBER.matcher(s);
+        if (mixed.matches()) {
+            s = mixed.group(1) + "\\frac{" + mixed.group(2) + "}{" + mixed.group(3) + "}";
+        }
+        Matcher units = TRAILING_UNITS.matcher(s);
+        if (units.matches() && !isOnlyWords(s)) {
+            s = units.group(1).strip();
+        }
+        Matcher leading = LEADING_WORDS.matcher(s);
+        if (leading.find()) {
+            s = s.substring(leading.end()).strip();
+        }
+        return new Normalized(s, percent, degrees);
+    }
+
+    /** "1,22" or "0,111" written with a decimal comma (not a thousands separator): the same number with a point. */
+    public static String decimalComma(String text) {
+        String s = stripDelimiters(text.strip());
+        return DECIMAL_COMMA.matcher(s).matches() && !THOUSANDS_ONLY.matcher(s).matches() ? s.replace(',', '.') : null;
+    }
+
+    /**
+     * "a ≈ b": the exact part before the approximation is the answer, unless that part is only a variable name
+     * ("x ≈ 11" answers 11).
+     */
+    static String approximation(String s) {
+        int at = s.indexOf("\\approx");
+        if (at < 0) {
+            return s;
+        }
+        String left = s.substring(0, at).strip();
+        String right = s.substring(at + 7).strip();
+        return left.matches("[A-Za-z]{1,2}(_\\w+)?") || left.isEmpty() ? right : left;
+    }
+
+    /** Removes one layer of $…$, $$…$$, \(…\), \[…\] around the whole answer. */
+    static String stripDelimiters(String s) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String[] pair : new String[][] {{"$$", "$$"}, {"$", "$"}, {"\\(", "\\)"}, {"\\[", "\\]"}}) {
+                if (s.length() >= pair[0].length() + pair[1].length() && s.startsWith(pair[0]) && s.endsWith(pair[1])) {
+                    s = s.substring(pair[0].length(), s.length() - pair[1].length()).strip();
+                    changed = true;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static String unwrapRepeatedly(Pattern pattern, String s) {
+        for (int i = 0; i < 8; i++) {
+            Matcher m = pattern.matcher(s);
+            if (!m.find()) {
+                return s;
+            }
+            s = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)));
+        }
+        return s;
+    }
+
+    private static boolean isOnlyWords(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isLetter(c) && c != ' ' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

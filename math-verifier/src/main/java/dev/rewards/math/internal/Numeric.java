@@ -1,0 +1,173 @@
+package dev.rewards.math.internal;
+
+import java.util.Map;
+
+/**
+ * Evaluates an expression in complex doubles at given values of its variables. π, e and i are constants; degrees are
+ * not converted here (see {@link Equivalence}). Non-finite results mean "no information", never equality.
+ */
+public final class Numeric {
+
+    private Numeric() {
+    }
+
+    public static Complex eval(Node node, Map<String, Complex> variables) {
+        if (node instanceof Node.Num num) {
+            return Complex.real(new java.math.BigDecimal(num.numerator())
+                    .divide(new java.math.BigDecimal(num.denominator()), java.math.MathContext.DECIMAL64).doubleValue());
+        }
+        if (node instanceof Node.Sym sym) {
+            switch (sym.name()) {
+                case "pi":
+                    return Complex.real(Math.PI);
+                case "e":
+                    return Complex.real(Math.E);
+                case "i":
+                    return Complex.I;
+                case "inf":
+                    return Complex.real(Double.POSITIVE_INFINITY);
+                default:
+                    Complex value = variables.get(sym.name());
+                    if (value == null) {
+                        throw new IllegalStateException("unbound variable " + sym.name());
+                    }
+                    return value;
+            }
+        }
+        if (node instanceof Node.Neg neg) {
+            return eval(neg.value(), variables).negate();
+        }
+        if (node instanceof Node.Add add) {
+            Complex sum = Complex.ZERO;
+            for (Node term : add.terms()) {
+                sum = sum.add(eval(term, variables));
+            }
+            return sum;
+        }
+        if (node instanceof Node.Mul mul) {
+            Complex product = Complex.ONE;
+            for (Node factor : mul.factors()) {
+                product = product.multiply(eval(factor, variables));
+            }
+            return product;
+        }
+        if (node instanceof Node.Pow pow) {
+            Complex base = eval(pow.base(), variables);
+            Complex exponent = eval(pow.exponent(), variables);
+            if (exponent.isReal() && exponent.re() == -1) {
+                return Complex.ONE.divide(base);
+            }
+            return realOddRoot(base, exponent, pow.exponent()) != null
+                    ? realOddRoot(base, exponent, pow.exponent()) : base.pow(exponent);
+        }
+        Node.Fn fn = (Node.Fn) node;
+        Complex a = eval(fn.args().get(0), variables);
+        switch (fn.name()) {
+            case "sqrt":
+                return a.sqrt();
+            case "root": {
+                Complex n = eval(fn.args().get(1), variables);
+                if (a.isReal() && a.re() < 0 && n.isReal() && n.re() % 2 == 1) {
+                    return Complex.real(-Math.pow(-a.re(), 1 / n.re()));
+                }
+                return a.pow(Complex.ONE.divide(n));
+            }
+            case "sin":
+                return a.sin();
+            case "cos":
+                return a.cos();
+            case "tan":
+                return a.sin().divide(a.cos());
+            case "cot":
+                return a.cos().divide(a.sin());
+            case "sec":
+                return Complex.ONE.divide(a.cos());
+            case "csc":
+                return Complex.ONE.divide(a.sin());
+            case "arcsin":
+                return realOnly(a, Math.asin(a.re()));
+            case "arccos":
+                return realOnly(a, Math.acos(a.re()));
+            case "arctan":
+                return realOnly(a, Math.atan(a.re()));
+            case "sinh":
+                return realOnly(a, Math.sinh(a.re()));
+            case "cosh":
+                return realOnly(a, Math.cosh(a.re()));
+            case "tanh":
+                return realOnly(a, Math.tanh(a.re()));
+            case "ln":
+                return a.log();
+            case "log10":
+                return a.log().divide(Complex.real(Math.log(10)));
+            case "logb":
+                return a.log().divide(eval(fn.args().get(1), variables).log());
+            case "exp":
+                return a.exp();
+            case "abs":
+                return Complex.real(a.abs());
+            case "floor":
+                return realOnly(a, Math.floor(a.re()));
+            case "ceil":
+                return realOnly(a, Math.ceil(a.re()));
+            case "factorial":
+                return realOnly(a, factorial(a.re()));
+            case "binom": {
+                Complex k = eval(fn.args().get(1), variables);
+                return Complex.real(Math.exp(logGamma(a.re() + 1) - logGamma(k.re() + 1) - logGamma(a.re() - k.re() + 1)));
+            }
+            case "pm":
+            case "mp":
+                throw new IllegalStateException("± inside an expression");
+            default:
+                throw new IllegalStateException("unknown function " + fn.name());
+        }
+    }
+
+    /** x^(1/3) of a negative real is the real cube root, as a student means it. */
+    private static Complex realOddRoot(Complex base, Complex exponent, Node exponentNode) {
+        if (!base.isReal() || base.re() >= 0 || !exponent.isReal()) {
+            return null;
+        }
+        Exact.Rational e = Exact.eval(exponentNode);
+        if (e == null || e.den().bitLength() > 16 || !e.den().testBit(0)) {
+            return null;
+        }
+        double magnitude = Math.pow(-base.re(), exponent.re());
+        return Complex.real(e.num().testBit(0) ? -magnitude : magnitude);
+    }
+
+    private static Complex realOnly(Complex a, double value) {
+        if (!a.isReal()) {
+            throw new IllegalStateException("complex argument");
+        }
+        return Complex.real(value);
+    }
+
+    private static double factorial(double n) {
+        if (n < 0 || n != Math.rint(n)) {
+            return Double.NaN;
+        }
+        if (n > 170) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double result = 1;
+        for (int i = 2; i <= n; i++) {
+            result *= i;
+        }
+        return result;
+    }
+
+    private static double logGamma(double x) {
+        double[] c = {76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155,
+                0.1208650973866179e-2, -0.5395239384953e-5};
+        double y = x;
+        double tmp = x + 5.5;
+        tmp -= (x + 0.5) * Math.log(tmp);
+        double ser = 1.000000000190015;
+        for (double coefficient : c) {
+            ser += coefficient / ++y;
+        }
+        return -tmp + Math.log(2.5066282746310005 * ser / x);
+    }
+}
