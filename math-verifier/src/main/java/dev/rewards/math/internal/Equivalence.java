@@ -28,6 +28,9 @@ public final class Equivalence {
     }
 
     private static final Set<String> CONSTANTS = Set.of("pi", "e", "i", "inf");
+    private static final Set<String> TRIG = Set.of("sin", "cos", "tan", "cot", "sec", "csc");
+    private static final Node RADIANS_PER_DEGREE =
+            new Node.Mul(List.of(new Node.Sym("pi"), new Node.Pow(Node.integer(180), Node.integer(-1))));
     private static final double EXACT_REL_TOL = 1e-10;
     private static final int SAMPLE_POINTS = 4;
 
@@ -200,10 +203,15 @@ public final class Equivalence {
                 return true;
             }
         }
+        if (goldParsed.degrees() || answerParsed.degrees()) {
+            // sin(90° − x) = cos x: with a degree sign in play, trigonometric arguments are read in degrees.
+            if (scalars(trigInDegrees(gold), trigInDegrees(answer), method)) {
+                return true;
+            }
+        }
         if (goldParsed.degrees() != answerParsed.degrees()) {
-            Node radians = new Node.Mul(List.of(new Node.Sym("pi"), new Node.Pow(Node.integer(180), Node.integer(-1))));
-            Node g = goldParsed.degrees() ? new Node.Mul(List.of(gold, radians)) : gold;
-            Node a = answerParsed.degrees() ? new Node.Mul(List.of(answer, radians)) : answer;
+            Node g = goldParsed.degrees() ? new Node.Mul(List.of(gold, RADIANS_PER_DEGREE)) : gold;
+            Node a = answerParsed.degrees() ? new Node.Mul(List.of(answer, RADIANS_PER_DEGREE)) : answer;
             return scalars(g, a, method);
         }
         return false;
@@ -599,6 +607,29 @@ public final class Equivalence {
             return fn.args().stream().anyMatch(Equivalence::hasDecimal);
         }
         return false;
+    }
+
+    private static Node trigInDegrees(Node node) {
+        if (node instanceof Node.Fn fn) {
+            List<Node> args = fn.args().stream().map(Equivalence::trigInDegrees).toList();
+            if (TRIG.contains(fn.name())) {
+                return new Node.Fn(fn.name(), List.of(new Node.Mul(List.of(args.get(0), RADIANS_PER_DEGREE))));
+            }
+            return new Node.Fn(fn.name(), args);
+        }
+        if (node instanceof Node.Add add) {
+            return new Node.Add(add.terms().stream().map(Equivalence::trigInDegrees).toList());
+        }
+        if (node instanceof Node.Mul mul) {
+            return new Node.Mul(mul.factors().stream().map(Equivalence::trigInDegrees).toList());
+        }
+        if (node instanceof Node.Pow pow) {
+            return new Node.Pow(trigInDegrees(pow.base()), trigInDegrees(pow.exponent()));
+        }
+        if (node instanceof Node.Neg neg) {
+            return new Node.Neg(trigInDegrees(neg.value()));
+        }
+        return node;
     }
 
     /** Renames the answer's variables onto the gold's, in sorted order (non-strict mode). */

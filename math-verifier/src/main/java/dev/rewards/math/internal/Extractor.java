@@ -45,7 +45,8 @@ public final class Extractor {
     }
 
     private static final Pattern BOX_SEPARATOR = Pattern.compile(
-            "^(?:[\\s,;$.&]|\\\\[()]|and|or|\\\\quad|\\\\qquad|\\\\text\\{\\s*(?:and|or|,)?\\s*\\})*$");
+            "^(?:[\\s,;$.&]|\\\\[()]|and|or|\\\\quad|\\\\qquad|\\\\text\\{\\s*(?:and|or|,)?\\s*\\})*"
+            + "(?:[A-Za-z](?:_\\{?\\w{1,3}\\}?)?\\s*=\\s*)?$");
 
     /**
      * The last group of boxes written as one list ("\boxed{1}, \boxed{2} and \boxed{3}"): boxes separated only by
