@@ -135,18 +135,17 @@ public final class SoftScores {
      * independent of each other and pipeline, instead of a multiply chain that waits on every character.
      */
     private static long[] tokenHashes(String text) {
-        char[] chars = text.toCharArray();
-        int length = chars.length;
+        int length = text.length();
         long[] out = new long[Math.max(16, length / 3)];
         int size = 0;
         int i = 0;
         while (i < length) {
-            char c = chars[i];
+            char c = text.charAt(i);
             if (c < 0x80 && ASCII_SPACE[c]) {
                 i++;
                 continue;
             }
-            int cp = Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c;
+            int cp = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
             if (c >= 0x80 && isSpace(cp)) {
                 i += Character.charCount(cp);
                 continue;
@@ -159,7 +158,7 @@ public final class SoftScores {
             } else {
                 hash = 0;
                 while (i < length) {
-                    c = chars[i];
+                    c = text.charAt(i);
                     if (c < 0x80) {
                         if (ASCII_SPACE[c]) {
                             break;
@@ -168,7 +167,7 @@ public final class SoftScores {
                         i++;
                         continue;
                     }
-                    cp = Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c;
+                    cp = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
                     if (isSpace(cp) || isCjkCharacter(cp)) {
                         break;
                     }
