@@ -23,7 +23,7 @@ tree_hash() { (cd "$ROOT" && find "$@" -type f -print0 | sort -z | xargs -0 sha2
 
 image_label() { docker image inspect --format "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null || true; }
 
-default_base_image() { sed -n 's/^ARG BASE_IMAGE=//p' "$1" | head -n 1; }
+default_base_image() { awk -v language="$1" '$1 == language { print $2 }' "$ROOT/sandbox/base-images.txt"; }
 
 # A registry is usable when a public base image is present or can be pulled; an air-gapped engine answers at once.
 registry_reachable() {
@@ -59,21 +59,21 @@ ensure_offline_base() {
 }
 
 build_sandbox_image() {
-  local language=$1 image hash dockerfile base
+  local language=$1 image hash base
   image=$(sandbox_image "$language")
-  dockerfile="$ROOT/sandbox/$language/Dockerfile"
-  hash=$(tree_hash sandbox/common sandbox/base "sandbox/$language")
+  base=$(default_base_image "$language")
+  [ -n "$base" ] || die "no base image for $language in sandbox/base-images.txt"
+  hash=$( (tree_hash sandbox/common sandbox/base sandbox/Dockerfile; echo "$language $base") | sha256sum | cut -c1-16)
   if [ "$(image_label "$image" "$SOURCE_HASH_LABEL")" = "$hash" ]; then
     return 0
   fi
-  base=$(default_base_image "$dockerfile")
   if ! registry_reachable "$base"; then
     ensure_offline_base
     base=$(offline_base_image)
   fi
   step "building $image (base $base)"
-  docker build -q --build-arg "BASE_IMAGE=$base" --label "$SOURCE_HASH_LABEL=$hash" \
-    -f "$dockerfile" -t "$image" "$ROOT/sandbox" >"$STATE_DIR/build-$language.log" 2>&1 \
+  docker build -q --build-arg "BASE_IMAGE=$base" --build-arg "LANGUAGE=$language" --label "$SOURCE_HASH_LABEL=$hash" \
+    -t "$image" "$ROOT/sandbox" >"$STATE_DIR/build-$language.log" 2>&1 \
     || { cat "$STATE_DIR/build-$language.log" >&2; die "building $image failed"; }
 }
 

@@ -2,17 +2,12 @@ package dev.rewards.format.api;
 
 import java.util.List;
 
+import dev.rewards.web.BatchItems;
+
 /** Body of {@code POST /v1/format/check/batch}. */
 public record BatchRequest(List<CheckRequest> items, CheckDefaults defaults) {
     public BatchRequest {
-        if (items == null) {
-            throw new IllegalArgumentException("items is required");
-        }
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) == null) {
-                throw new IllegalArgumentException("items[" + i + "] must be an object");
-            }
-        }
+        BatchItems.require(items, "items");
         defaults = defaults == null ? CheckDefaults.NONE : defaults;
     }
 }

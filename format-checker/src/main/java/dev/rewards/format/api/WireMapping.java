@@ -10,6 +10,7 @@ import dev.rewards.format.FormatCheck;
 import dev.rewards.format.SoftCheck;
 import dev.rewards.format.SoftParams;
 import dev.rewards.format.Template;
+import dev.rewards.web.WireValues;
 
 /** Turns wire requests (with batch defaults) into core checks; every mistake names its field. */
 final class WireMapping {
@@ -55,34 +56,11 @@ final class WireMapping {
         }
         SoftParams d = SoftParams.DEFAULTS;
         return new SoftParams(
-                intParam(params, "ngram_size", d.ngramSize()),
-                doubleParam(params, "max_penalty", d.maxPenalty()),
-                intParam(params, "length", d.length()),
-                intParam(params, "max_length", d.maxLength()),
-                intParam(params, "cache", d.cache()),
-                doubleParam(params, "penalty_factor", d.penaltyFactor()));
-    }
-
-    private static Integer intParam(Map<String, Object> params, String name, Integer fallback) {
-        Object value = params.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-                && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
-            return number.intValue();
-        }
-        throw new IllegalArgumentException("params." + name + " must be an integer");
-    }
-
-    private static double doubleParam(Map<String, Object> params, String name, double fallback) {
-        Object value = params.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        throw new IllegalArgumentException("params." + name + " must be a number");
+                WireValues.integer(params, "params.", "ngram_size", d.ngramSize()),
+                WireValues.number(params, "params.", "max_penalty", d.maxPenalty()),
+                WireValues.integer(params, "params.", "length", d.length()),
+                WireValues.integer(params, "params.", "max_length", d.maxLength()),
+                WireValues.integer(params, "params.", "cache", d.cache()),
+                WireValues.number(params, "params.", "penalty_factor", d.penaltyFactor()));
     }
 }

@@ -19,8 +19,8 @@ public final class TemplateRules {
     public static Outcome check(Template template, String text) {
         return switch (template) {
             case R1 -> r1(text);
-            case THINK_ANSWER_OPTIONAL -> thinkThenFreeAnswer(text);
-            case THINK_ONLY -> thinkOnly(text);
+            case THINK_ANSWER_OPTIONAL -> thinkFirst(text, true);
+            case THINK_ONLY -> thinkFirst(text, false);
             case OPENR1 -> OpenR1Pattern.match(text);
         };
     }
@@ -62,7 +62,11 @@ public final class TemplateRules {
         return new Outcome(violations, think, answer);
     }
 
-    private static Outcome thinkThenFreeAnswer(String text) {
+    /**
+     * One think block at the start, then anything ({@code think_only}) or a visible final answer, in
+     * {@code <answer>} tags placed after the block if tags are used ({@code think_answer_optional}).
+     */
+    private static Outcome thinkFirst(String text, boolean answerRequired) {
         int start = Text.stripStart(text);
         int end = Text.stripEnd(text, start);
         TagScan scan = TagScan.of(text);
@@ -79,50 +83,31 @@ public final class TemplateRules {
             } else {
                 checkThinkBlock(text, violations, start, thinkOpen, thinkClose);
                 int rest = thinkClose + Tag.THINK_CLOSE.text().length();
-                boolean tagged = scan.count(Tag.ANSWER_OPEN) > 0 || scan.count(Tag.ANSWER_CLOSE) > 0;
-                if (tagged) {
-                    if (tagCounts(scan, violations, Tag.ANSWER_OPEN, Tag.ANSWER_CLOSE)) {
-                        int answerOpen = scan.first(Tag.ANSWER_OPEN);
-                        int answerClose = scan.first(Tag.ANSWER_CLOSE);
-                        if (answerOpen < rest || answerClose < answerOpen) {
-                            violations.add(new Violation("wrong_order",
-                                    "<answer>…</answer> must follow the think block", answerOpen));
-                        } else {
-                            answer = inner(text, answerOpen, Tag.ANSWER_OPEN, answerClose);
-                        }
-                    }
-                } else {
-                    answer = text.substring(rest, Math.max(rest, end)).strip();
-                }
-                if (answer != null && !Text.hasVisible(answer, 0, answer.length())) {
-                    violations.add(new Violation("empty_answer", "no final answer after </think>", rest));
-                }
+                answer = answerRequired ? finalAnswer(text, scan, violations, rest, end)
+                        : text.substring(rest, Math.max(rest, end)).strip();
             }
         }
         return new Outcome(violations, think, answer == null || answer.isEmpty() ? null : answer);
     }
 
-    private static Outcome thinkOnly(String text) {
-        int start = Text.stripStart(text);
-        int end = Text.stripEnd(text, start);
-        TagScan scan = TagScan.of(text);
-        List<Violation> violations = new ArrayList<>();
-        boolean thinkOnce = tagCounts(scan, violations, Tag.THINK_OPEN, Tag.THINK_CLOSE);
-        malformed(scan, violations);
-        int thinkOpen = scan.first(Tag.THINK_OPEN);
-        int thinkClose = firstAfter(scan, Tag.THINK_CLOSE, thinkOpen);
-        String think = inner(text, thinkOpen, Tag.THINK_OPEN, thinkClose);
+    private static String finalAnswer(String text, TagScan scan, List<Violation> violations, int rest, int end) {
         String answer = null;
-        if (thinkOnce) {
-            if (thinkOpen > thinkClose) {
-                violations.add(new Violation("wrong_order", "</think> comes before <think>", thinkClose));
+        boolean tagged = scan.count(Tag.ANSWER_OPEN) > 0 || scan.count(Tag.ANSWER_CLOSE) > 0;
+        if (!tagged) {
+            answer = text.substring(rest, Math.max(rest, end)).strip();
+        } else if (tagCounts(scan, violations, Tag.ANSWER_OPEN, Tag.ANSWER_CLOSE)) {
+            int answerOpen = scan.first(Tag.ANSWER_OPEN);
+            int answerClose = scan.first(Tag.ANSWER_CLOSE);
+            if (answerOpen < rest || answerClose < answerOpen) {
+                violations.add(new Violation("wrong_order", "<answer>…</answer> must follow the think block", answerOpen));
             } else {
-                checkThinkBlock(text, violations, start, thinkOpen, thinkClose);
-                int rest = thinkClose + Tag.THINK_CLOSE.text().length();
-                answer = text.substring(rest, Math.max(rest, end)).strip();
+                answer = inner(text, answerOpen, Tag.ANSWER_OPEN, answerClose);
             }
         }
-        return new Outcome(violations, think, answer == null || answer.isEmpty() ? null : answer);
+        if (answer != null && !Text.hasVisible(answer, 0, answer.length())) {
+            violations.add(new Violation("empty_answer", "no final answer after </think>", rest));
+        }
+        return answer;
     }
 
     private static void checkThinkBlock(String text, List<Violation> violations, int start, int open, int close) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.rewards.math.MathOptions;
+import dev.rewards.web.WireValues;
 
 /** Wire options (snake_case map, batch defaults merged under item values) to {@link MathOptions}. */
 final class OptionsMapping {
@@ -35,31 +36,9 @@ final class OptionsMapping {
             }
             strategies = list.stream().map(String::valueOf).map(MathOptions::strategy).toList();
         }
-        return new MathOptions(strategies, number(merged, "float_rel_tol", d.floatRelTol()),
-                (long) number(merged, "timeout_ms", d.timeoutMs()),
+        return new MathOptions(strategies, WireValues.number(merged, "options.", "float_rel_tol", d.floatRelTol()),
+                WireValues.integer(merged, "options.", "timeout_ms", (int) d.timeoutMs()),
                 merged.get("percent") == null ? d.percent() : String.valueOf(merged.get("percent")),
-                bool(merged, "strict", d.strict()));
-    }
-
-    private static double number(Map<String, Object> options, String name, double fallback) {
-        Object value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException("options." + name + " must be a number");
-    }
-
-    private static boolean bool(Map<String, Object> options, String name, boolean fallback) {
-        Object value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        throw new IllegalArgumentException("options." + name + " must be true or false");
+                WireValues.bool(merged, "options.", "strict", d.strict()));
     }
 }
