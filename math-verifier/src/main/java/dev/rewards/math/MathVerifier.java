@@ -53,6 +53,12 @@ public final class MathVerifier {
             return verdict(MathVerdict.INVALID_GOLD, null, null, null, "text", start);
         }
         String goldForm = Forms.print(goldAnswer.answer());
+        if (options.reasoningDelimiter() != null) {
+            response = Extractor.afterDelimiter(response, options.reasoningDelimiter());
+            if (response == null) {
+                return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Equivalence.methodOf(goldAnswer.answer()), start);
+            }
+        }
         if (goldAnswer.answer() instanceof Answer.Choice choice) {
             Character letter = Extractor.choice(response);
             if (letter == null) {

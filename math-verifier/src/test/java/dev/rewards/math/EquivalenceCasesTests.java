@@ -47,6 +47,13 @@ class EquivalenceCasesTests {
     }
 
     @Test
+    void reasoningDelimiterOptionRequiresTheDelimiter() {
+        MathOptions trl = new MathOptions(null, 1e-6, 2000, "either", true, "</think>");
+        assertThat(verifier.verify("\\boxed{4}", "4", trl).status()).isEqualTo(MathVerdict.NO_ANSWER);
+        assertThat(verifier.verify("<think>4?</think> \\boxed{4}", "4", trl).status()).isEqualTo(MathVerdict.CORRECT);
+    }
+
+    @Test
     void renamingWhenNotStrict() {
         MathOptions lenient = new MathOptions(null, 1e-6, 2000, "either", false);
         assertThat(verifier.verify("\\boxed{t+1}", "x+1", lenient).status()).isEqualTo(MathVerdict.CORRECT);

@@ -39,7 +39,7 @@ final class MathCorpus {
     /**
      * Peer options mapped onto ours where an equivalent exists: Math-Verify's "expr" extraction finds plain numbers
      * and expressions anywhere, which is our last_number after the other strategies; float_rounding n is a relative
-     * tolerance of 10^-n; strict is strict. Letter matching, languages and reasoning delimiters need no option here.
+     * tolerance of 10^-n; strict is strict; reasoning_delimiters is reasoning_delimiter. Letter matching, languages and reasoning delimiters need no option here.
      */
     static MathOptions mapped(JsonNode options) {
         if (options == null || options.isNull()) {
@@ -52,6 +52,8 @@ final class MathCorpus {
         }
         double tolerance = options.has("float_rounding") ? Math.pow(10, -options.get("float_rounding").asInt()) : 1e-6;
         boolean strict = !options.has("strict") || options.get("strict").asBoolean();
-        return new MathOptions(extraction, tolerance, 2000, "either", strict);
+        JsonNode delimiters = options.get("reasoning_delimiters");
+        String delimiter = delimiters != null && delimiters.size() > 0 ? delimiters.get(0).asString() : null;
+        return new MathOptions(extraction, tolerance, 2000, "either", strict, delimiter);
     }
 }

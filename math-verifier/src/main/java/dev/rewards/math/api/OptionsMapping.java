@@ -11,7 +11,8 @@ import dev.rewards.web.WireValues;
 /** Wire options (snake_case map, batch defaults merged under item values) to {@link MathOptions}. */
 final class OptionsMapping {
 
-    private static final Set<String> NAMES = Set.of("extraction", "float_rel_tol", "timeout_ms", "percent", "strict");
+    private static final Set<String> NAMES = Set.of("extraction", "float_rel_tol", "timeout_ms", "percent", "strict",
+            "reasoning_delimiter");
 
     private OptionsMapping() {
     }
@@ -39,6 +40,7 @@ final class OptionsMapping {
         return new MathOptions(strategies, WireValues.number(merged, "options.", "float_rel_tol", d.floatRelTol()),
                 WireValues.integer(merged, "options.", "timeout_ms", (int) d.timeoutMs()),
                 merged.get("percent") == null ? d.percent() : String.valueOf(merged.get("percent")),
-                WireValues.bool(merged, "options.", "strict", d.strict()));
+                WireValues.bool(merged, "options.", "strict", d.strict()),
+                merged.get("reasoning_delimiter") == null ? null : String.valueOf(merged.get("reasoning_delimiter")));
     }
 }

@@ -8,8 +8,14 @@ public sealed interface Answer {
     record Scalar(Node value) implements Answer {
     }
 
-    /** Unordered; also what a ± answer or a list of several boxed answers becomes. */
-    record SetOf(List<Answer> elements) implements Answer {
+    /**
+     * Unordered; also what a ± answer or a list of several boxed answers becomes. {@code bare} marks a list written
+     * without any brackets ("1, 3", "{1,3}" where the braces only group), which may also answer a point in order.
+     */
+    record SetOf(List<Answer> elements, boolean bare) implements Answer {
+        public SetOf(List<Answer> elements) {
+            this(elements, false);
+        }
     }
 
     /** Brackets as written: ( ) for tuples/points or open intervals, [ ] closed ends, mixed for intervals. */

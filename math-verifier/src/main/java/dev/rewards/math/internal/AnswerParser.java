@@ -47,8 +47,12 @@ public final class AnswerParser {
         }
         s = s.strip();
         Matcher matrix = MATRIX.matcher(s);
-        if (matrix.matches()) {
+        if (matrix.matches() && s.indexOf("\\begin", s.indexOf("\\begin") + 1) < 0) {
             return matrix(matrix.group(2), depth);
+        }
+        Answer combined = matrixArithmetic(s, depth);
+        if (combined != null) {
+            return combined;
         }
         Matcher cases = CASES.matcher(s);
         if (cases.matches()) {
@@ -86,7 +90,7 @@ public final class AnswerParser {
         if (first == '{' && last == '}' && matchingClose(s, 0) == s.length() - 1) {
             List<String> elements = splitTopLevel(s.substring(1, s.length() - 1), ",");
             if (elements.size() > 1) {
-                return new Answer.SetOf(elements.stream().map(p -> structure(p, depth + 1)).toList());
+                return new Answer.SetOf(elements.stream().map(p -> structure(p, depth + 1)).toList(), true);
             }
         }
         if ((first == '(' || first == '[') && (last == ')' || last == ']') && matchingClose(s, 0) == s.length() - 1) {
@@ -101,7 +105,7 @@ public final class AnswerParser {
         }
         List<String> commaParts = splitTopLevel(s, ",");
         if (commaParts.size() > 1) {
-            return new Answer.SetOf(commaParts.stream().map(p -> structure(p, depth + 1)).toList());
+            return new Answer.SetOf(commaParts.stream().map(p -> structure(p, depth + 1)).toList(), true);
         }
         Answer relation = relation(s, depth);
         if (relation != null) {
@@ -116,6 +120,85 @@ public final class AnswerParser {
             return new Answer.SetOf(expanded.stream().<Answer>map(Answer.Scalar::new).toList());
         }
         return new Answer.Scalar(node);
+    }
+
+    private static final Pattern MATRIX_TERM = Pattern.compile(
+            "\\\\begin\\{(pmatrix|bmatrix|Bmatrix|matrix)\\}(.*?)\\\\end\\{\\1\\}", Pattern.DOTALL);
+
+    /**
+     * A sum, difference or product of explicit matrices written as the answer ("A + B", "A B", "A \\cdot B"): the
+     * result, element by element, as expressions (the comparison then evaluates them).
+     */
+    private static Answer matrixArithmetic(String s, int depth) {
+        Matcher m = MATRIX_TERM.matcher(s);
+        List<Answer.Matrix> terms = new ArrayList<>();
+        List<String> operators = new ArrayList<>();
+        int end = 0;
+        while (m.find()) {
+            String between = s.substring(end, m.start()).strip();
+            if (terms.isEmpty() ? !between.isEmpty() : !between.matches("[+\\-]|\\\\cdot|\\\\times|")) {
+                return null;
+            }
+            if (!terms.isEmpty()) {
+                operators.add(between.isEmpty() || between.startsWith("\\") ? "*" : between);
+            }
+            terms.add((Answer.Matrix) matrix(m.group(2), depth + 1));
+            end = m.end();
+        }
+        if (terms.size() < 2 || !s.substring(end).isBlank()) {
+            return null;
+        }
+        List<List<Node>> result = cells(terms.get(0));
+        for (int t = 1; t < terms.size(); t++) {
+            List<List<Node>> next = cells(terms.get(t));
+            result = operators.get(t - 1).equals("*") ? product(result, next) : sum(result, next, operators.get(t - 1));
+        }
+        return new Answer.Matrix(result.stream()
+                .map(row -> row.stream().<Answer>map(Answer.Scalar::new).toList()).toList());
+    }
+
+    private static List<List<Node>> cells(Answer.Matrix matrix) {
+        return matrix.rows().stream().map(row -> row.stream().map(cell -> {
+            if (!(cell instanceof Answer.Scalar scalar)) {
+                throw new ExpressionParser.ParseException("matrix arithmetic needs scalar entries");
+            }
+            return scalar.value();
+        }).toList()).toList();
+    }
+
+    private static List<List<Node>> sum(List<List<Node>> a, List<List<Node>> b, String operator) {
+        if (a.size() != b.size() || a.get(0).size() != b.get(0).size()) {
+            throw new ExpressionParser.ParseException("matrix dimensions differ");
+        }
+        List<List<Node>> out = new ArrayList<>();
+        for (int r = 0; r < a.size(); r++) {
+            List<Node> row = new ArrayList<>();
+            for (int c = 0; c < a.get(r).size(); c++) {
+                Node right = operator.equals("-") ? new Node.Neg(b.get(r).get(c)) : b.get(r).get(c);
+                row.add(new Node.Add(List.of(a.get(r).get(c), right)));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static List<List<Node>> product(List<List<Node>> a, List<List<Node>> b) {
+        if (a.get(0).size() != b.size()) {
+            throw new ExpressionParser.ParseException("matrix dimensions do not allow a product");
+        }
+        List<List<Node>> out = new ArrayList<>();
+        for (List<Node> rowA : a) {
+            List<Node> row = new ArrayList<>();
+            for (int c = 0; c < b.get(0).size(); c++) {
+                List<Node> terms = new ArrayList<>();
+                for (int k = 0; k < rowA.size(); k++) {
+                    terms.add(new Node.Mul(List.of(rowA.get(k), b.get(k).get(c))));
+                }
+                row.add(new Node.Add(terms));
+            }
+            out.add(row);
+        }
+        return out;
     }
 
     private static Answer matrix(String body, int depth) {

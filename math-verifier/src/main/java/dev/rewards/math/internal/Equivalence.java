@@ -98,6 +98,10 @@ public final class Equivalence {
             if (answer instanceof Answer.Union u && u.parts().size() == 1) {
                 return answers(gold, u.parts().get(0), goldParsed, answerParsed, method);
             }
+            if (answer instanceof Answer.SetOf list && list.bare() && g.open() == '(' && g.close() == ')') {
+                // "1, 3" for the point (1, 3): a list without brackets, compared in order.
+                return elementwise(g.elements(), list.elements(), method);
+            }
             return false;
         }
         if (gold instanceof Answer.SetOf g) {

@@ -29,6 +29,22 @@ public final class Extractor {
     /** The answer text per the strategies in order, or null when none finds one. */
     public static String extract(String response, List<Strategy> strategies) {
         String text = afterReasoning(response);
+        return extractFrom(text, strategies);
+    }
+
+    /** The part of a response after its reasoning: after the last delimiter, or null when it is required and absent. */
+    public static String afterDelimiter(String response, String delimiter) {
+        int end = response.lastIndexOf(delimiter);
+        return end < 0 ? null : response.substring(end + delimiter.length());
+    }
+
+    private static final Pattern FINAL_STATEMENT = Pattern.compile("(?i)final answer is\\s*");
+
+    private static String extractFrom(String text, List<Strategy> strategies) {
+        String statement = finalStatementAfterLastBox(text, strategies);
+        if (statement != null) {
+            return statement;
+        }
         for (Strategy strategy : strategies) {
             String found = switch (strategy) {
                 case BOXED -> lastBoxed(text);
@@ -42,6 +58,30 @@ public final class Extractor {
             }
         }
         return null;
+    }
+
+    /**
+     * "The final answer is X" written after the last box states the final answer; an earlier box was an intermediate
+     * result (Minerva-style completions box sub-results and end with that sentence).
+     */
+    private static String finalStatementAfterLastBox(String text, List<Strategy> strategies) {
+        if (!strategies.contains(Strategy.BOXED) || !strategies.contains(Strategy.FINAL_ANSWER_PHRASE)) {
+            return null;
+        }
+        int lastBox = Math.max(text.lastIndexOf("\\boxed"), text.lastIndexOf("\\fbox"));
+        if (lastBox < 0) {
+            return null;
+        }
+        Matcher m = FINAL_STATEMENT.matcher(text);
+        int statement = -1;
+        while (m.find()) {
+            statement = m.start();
+        }
+        if (statement <= lastBox) {
+            return null;
+        }
+        String boxedInStatement = lastBoxed(text.substring(statement));
+        return boxedInStatement != null ? boxedInStatement : phrase(text.substring(statement));
     }
 
     private static final Pattern BOX_SEPARATOR = Pattern.compile(
@@ -259,9 +299,6 @@ public final class Extractor {
         }
         String rest = text.substring(last);
         String math = firstMath(rest);
-        if (math != null) {
-            return math;
-        }
         int end = rest.length();
         for (String stop : new String[] {"\n", ". ", "。", "I hope"}) {
             int at = rest.indexOf(stop);
@@ -269,7 +306,12 @@ public final class Extractor {
                 end = Math.min(end, at);
             }
         }
-        String answer = rest.substring(0, end).strip();
+        String sentence = rest.substring(0, end).strip();
+        if (math != null && !sentence.replace("\\$", "").matches("(?s)^\\$[^$]*\\$.*\\$[^$]*\\$.*$")) {
+            return math;
+        }
+        // Several formulas in the sentence ("$12$ and $13$"): the sentence without its delimiters and quotes.
+        String answer = sentence.replace("\\\"", "").replace("\"", "").replace("$", "").strip();
         if (answer.endsWith(".")) {
             answer = answer.substring(0, answer.length() - 1);
         }
@@ -301,7 +343,10 @@ public final class Extractor {
             if (pair[0].equals("$") && open > 0 && text.charAt(open - 1) == '$') {
                 continue;
             }
-            if (open >= 0 && close > best && close - open - pair[0].length() > 0) {
+            boolean inline = pair[0].equals("$") || pair[0].equals("\\(");
+            if (open >= 0 && close > best && close - open - pair[0].length() > 0
+                    && !(inline && text.substring(open, close).indexOf('\n') >= 0)) {
+                // Inline math ends at the line: "$ 9 $" split over lines is not a formula.
                 best = close;
                 found = text.substring(open + pair[0].length(), close);
             }
