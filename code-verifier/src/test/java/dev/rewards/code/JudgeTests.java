@@ -2,9 +2,6 @@ package dev.rewards.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import dev.rewards.code.judge.CodeExtraction;
@@ -13,17 +10,13 @@ import dev.rewards.code.judge.OutputComparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.rewards.web.JsonLines;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class JudgeTests {
 
-    static Stream<JsonNode> comparisons() throws IOException {
-        try (InputStream in = JudgeTests.class.getResourceAsStream("/comparison-cases.jsonl")) {
-            JsonMapper mapper = JsonMapper.builder().build();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank()).map(mapper::readTree).toList().stream();
-        }
+    static Stream<JsonNode> comparisons() {
+        return JsonLines.read(JudgeTests.class, "/comparison-cases.jsonl").stream();
     }
 
     @ParameterizedTest(name = "{index}: {0}")

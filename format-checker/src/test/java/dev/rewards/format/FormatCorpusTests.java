@@ -2,31 +2,24 @@ package dev.rewards.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.rewards.web.JsonLines;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The shared format corpus: R1-FORMAT-v1 verdicts, the prefilled variant, and open-r1's numbers bit for bit. */
 class FormatCorpusTests {
 
     private static final FormatChecker checker = new FormatChecker();
 
-    static Stream<JsonNode> cases() throws IOException {
-        try (InputStream in = FormatCorpusTests.class.getResourceAsStream("/corpus/format-cases.jsonl")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            JsonMapper mapper = JsonMapper.builder().build();
-            List<JsonNode> rows = text.lines().filter(l -> !l.isBlank()).map(mapper::readTree).toList();
-            assertThat(rows).hasSize(19);
-            return rows.stream();
-        }
+    static Stream<JsonNode> cases() {
+        List<JsonNode> rows = JsonLines.read(FormatCorpusTests.class, "/corpus/format-cases.jsonl");
+        assertThat(rows).hasSize(19);
+        return rows.stream();
     }
 
     @ParameterizedTest(name = "{index}: {0}")

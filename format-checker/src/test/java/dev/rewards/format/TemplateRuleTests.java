@@ -2,29 +2,22 @@ package dev.rewards.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.rewards.web.JsonLines;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Each clause of each template's rule, one row per clause (JSONL because the cases are full of markup). */
 class TemplateRuleTests {
 
     private static final FormatChecker checker = new FormatChecker();
 
-    static Stream<JsonNode> cases() throws IOException {
-        try (InputStream in = TemplateRuleTests.class.getResourceAsStream("/r1-rule-cases.jsonl")) {
-            JsonMapper mapper = JsonMapper.builder().build();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank()).map(mapper::readTree).toList().stream();
-        }
+    static Stream<JsonNode> cases() {
+        return JsonLines.read(TemplateRuleTests.class, "/r1-rule-cases.jsonl").stream();
     }
 
     @ParameterizedTest(name = "{index}: {0}")

@@ -3,27 +3,20 @@ package dev.rewards.language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.rewards.web.JsonLines;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Each clause of LANG-RATIO-v1, one JSONL row per clause. */
 class CountingRuleTests {
 
-    static Stream<JsonNode> cases() throws IOException {
-        try (InputStream in = CountingRuleTests.class.getResourceAsStream("/rule-cases.jsonl")) {
-            JsonMapper mapper = JsonMapper.builder().build();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank()).map(mapper::readTree).toList().stream();
-        }
+    static Stream<JsonNode> cases() {
+        return JsonLines.read(CountingRuleTests.class, "/rule-cases.jsonl").stream();
     }
 
     @ParameterizedTest(name = "{index}: {0}")

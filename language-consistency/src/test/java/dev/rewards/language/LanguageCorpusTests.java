@@ -3,28 +3,21 @@ package dev.rewards.language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.rewards.web.JsonLines;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The shared language corpus: every passage's ratio within its tolerance, with the default language set. */
 class LanguageCorpusTests {
 
-    static Stream<JsonNode> cases() throws IOException {
-        try (InputStream in = LanguageCorpusTests.class.getResourceAsStream("/corpus/language-cases.jsonl")) {
-            JsonMapper mapper = JsonMapper.builder().build();
-            List<JsonNode> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank()).map(mapper::readTree).toList();
-            assertThat(rows).hasSize(22);
-            return rows.stream();
-        }
+    static Stream<JsonNode> cases() {
+        List<JsonNode> rows = JsonLines.read(LanguageCorpusTests.class, "/corpus/language-cases.jsonl");
+        assertThat(rows).hasSize(22);
+        return rows.stream();
     }
 
     @ParameterizedTest(name = "{index}: {0}")

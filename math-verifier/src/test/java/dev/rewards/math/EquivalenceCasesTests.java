@@ -2,28 +2,21 @@ package dev.rewards.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.rewards.web.JsonLines;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Our own cases: one per form that must be equivalent, and the must-not list (JSONL: the cases are LaTeX). */
 class EquivalenceCasesTests {
 
     private static final MathVerifier verifier = new MathVerifier(100);
 
-    static Stream<JsonNode> cases() throws IOException {
-        try (InputStream in = EquivalenceCasesTests.class.getResourceAsStream("/equivalence-cases.jsonl")) {
-            JsonMapper mapper = JsonMapper.builder().build();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank()).map(mapper::readTree).toList().stream();
-        }
+    static Stream<JsonNode> cases() {
+        return JsonLines.read(EquivalenceCasesTests.class, "/equivalence-cases.jsonl").stream();
     }
 
     @ParameterizedTest(name = "{index}: {0}")

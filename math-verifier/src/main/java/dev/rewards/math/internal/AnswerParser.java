@@ -301,18 +301,10 @@ public final class AnswerParser {
         List<String> parts = new ArrayList<>();
         int level = 0;
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '{' || s.charAt(i + 1) == '}')) {
-                level += s.charAt(i + 1) == '{' ? 1 : -1;
-                i++;
-                continue;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                level++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                level--;
-            } else if (level == 0 && s.startsWith(separator, i)) {
+        for (int i = 0; i < s.length(); i += width(s, i)) {
+            int step = nesting(s, i);
+            level += step;
+            if (step == 0 && level == 0 && s.startsWith(separator, i)) {
                 parts.add(s.substring(start, i).strip());
                 start = i + separator.length();
                 i = start - 1;
@@ -321,6 +313,21 @@ public final class AnswerParser {
         parts.add(s.substring(start).strip());
         parts.removeIf(String::isEmpty);
         return parts;
+    }
+
+    /** +1 at an opening bracket, −1 at a closing one ({@code \{}, {@code \}} included), 0 elsewhere. */
+    private static int nesting(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\\' && i + 1 < s.length()) {
+            char next = s.charAt(i + 1);
+            return next == '{' ? 1 : next == '}' ? -1 : 0;
+        }
+        return c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
+    }
+
+    /** Characters taken by the bracket at i: two for an escaped brace. */
+    private static int width(String s, int i) {
+        return s.charAt(i) == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '{' || s.charAt(i + 1) == '}') ? 2 : 1;
     }
 
     private static List<String> splitTopLevelWords(String s) {
@@ -343,23 +350,11 @@ public final class AnswerParser {
     /** Index of the bracket closing the one at {@code open}, or -1. */
     static int matchingClose(String s, int open) {
         int level = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '{' || s.charAt(i + 1) == '}')) {
-                level += s.charAt(i + 1) == '{' ? 1 : -1;
-                if (level == 0) {
-                    return i;
-                }
-                i++;
-                continue;
-            }
-            if (c == '(' || c == '[' || c == '{') {
-                level++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                level--;
-                if (level == 0) {
-                    return i;
-                }
+        for (int i = open; i < s.length(); i += width(s, i)) {
+            int step = nesting(s, i);
+            level += step;
+            if (step < 0 && level == 0) {
+                return i;
             }
         }
         return -1;
