@@ -172,9 +172,22 @@ public final class LanguageScorer {
         return present.contains(detected) ? detected : "unknown";
     }
 
+    /**
+     * The run's text for the detector. A run longer than {@link #MAX_DETECTOR_INPUT} characters (a sentence without
+     * punctuation, or hostile input) is sampled at its start and its end: the detector's cost grows with its input,
+     * and a few hundred characters already decide a language.
+     */
     private static String span(String text, List<Word> run) {
-        return text.substring(run.get(0).start(), run.get(run.size() - 1).end());
+        int start = run.get(0).start();
+        int end = run.get(run.size() - 1).end();
+        if (end - start <= MAX_DETECTOR_INPUT) {
+            return text.substring(start, end);
+        }
+        int half = MAX_DETECTOR_INPUT / 2;
+        return text.substring(start, start + half) + " " + text.substring(end - half, end);
     }
+
+    static final int MAX_DETECTOR_INPUT = 1_000;
 
     private static boolean isKana(UnicodeScript script) {
         return script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA;

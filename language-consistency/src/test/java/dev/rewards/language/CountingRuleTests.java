@@ -71,6 +71,22 @@ class CountingRuleTests {
         assertThat(score.wordsByLanguage()).containsEntry("de", 16).containsEntry("en", 7);
     }
 
+    @Test
+    void aHugeRunWithoutPunctuationIsSampledForTheDetector() {
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 2_000_000) {
+            for (int i = 0, n = 2 + random.nextInt(8); i < n; i++) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+            text.append(' ');
+        }
+        long start = System.nanoTime();
+        LanguageScore score = SharedScorer.SCORER.score(text.toString(), "en", Scope.ALL);
+        assertThat(score.totalWords()).isGreaterThan(300_000);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
     /** Inputs that would make a backtracking regex explode; the scanner is linear (speed is measured by the bench). */
     @Test
     void hostileDelimitersStayLinear() {
