@@ -75,8 +75,9 @@ public final class MathVerifier {
         if (extracted.length() > MAX_ANSWER_LENGTH) {
             return verdict(MathVerdict.INCORRECT, extracted.substring(0, 200) + "…", null, goldForm, "string", start);
         }
-        if (goldAnswer.answer() instanceof Answer.Scalar && Normalizer.decimalComma(extracted) != null) {
-            extracted = Normalizer.decimalComma(extracted);
+        String decimal = goldAnswer.answer() instanceof Answer.Scalar ? Normalizer.decimalComma(extracted) : null;
+        if (decimal != null) {
+            extracted = decimal;
         }
         boolean prose = !(goldAnswer.answer() instanceof Answer.Text) && Extractor.looksLikeProse(extracted);
         AnswerParser.Parsed answer = prose ? null : tryParse(extracted);

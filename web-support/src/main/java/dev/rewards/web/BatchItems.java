@@ -19,4 +19,11 @@ public final class BatchItems {
         }
         return items;
     }
+
+    /** A batch within the body limit may still hold more items than the service takes at once: a 413 problem. */
+    public static void requireAtMost(int count, int max) {
+        if (count > max) {
+            throw new RequestTooLargeException("items: " + count + " items, at most " + max + " per request");
+        }
+    }
 }

@@ -3,7 +3,7 @@ package dev.rewards.format.api;
 import dev.rewards.format.FormatChecker;
 import dev.rewards.format.FormatVerdict;
 import dev.rewards.web.BlockingWork;
-import dev.rewards.web.RequestTooLargeException;
+import dev.rewards.web.BatchItems;
 import dev.rewards.web.VerdictMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,10 +39,7 @@ class FormatController implements DisposableBean {
     @Operation(summary = "Check many completions; results come back in the order of the items")
     @PostMapping("/check/batch")
     Mono<BatchResponse> checkBatch(@RequestBody BatchRequest request) {
-        if (request.items().size() > properties.maxBatchItems()) {
-            throw new RequestTooLargeException("items: " + request.items().size() + " items, at most "
-                    + properties.maxBatchItems() + " per batch");
-        }
+        BatchItems.requireAtMost(request.items().size(), properties.maxBatchItems());
         return work.callEach(request.items(), item -> checkOne(item, request.defaults())).map(BatchResponse::new);
     }
 

@@ -6,7 +6,7 @@ import dev.rewards.language.LanguageScore;
 import dev.rewards.language.LanguageScorer;
 import dev.rewards.language.Scope;
 import dev.rewards.web.BlockingWork;
-import dev.rewards.web.RequestTooLargeException;
+import dev.rewards.web.BatchItems;
 import dev.rewards.web.VerdictMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,10 +44,7 @@ class LanguageController implements DisposableBean {
     @Operation(summary = "Score many texts on all cores; results come back in the order of the items")
     @PostMapping("/score/batch")
     Mono<BatchResponse> scoreBatch(@RequestBody BatchRequest request) {
-        if (request.items().size() > properties.maxBatchItems()) {
-            throw new RequestTooLargeException("items: " + request.items().size() + " items, at most "
-                    + properties.maxBatchItems() + " per batch");
-        }
+        BatchItems.requireAtMost(request.items().size(), properties.maxBatchItems());
         return work.callEach(request.items(), this::scoreOne).map(BatchResponse::new);
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import dev.rewards.math.MathVerdict;
 import dev.rewards.math.MathVerifier;
 import dev.rewards.web.BlockingWork;
-import dev.rewards.web.RequestTooLargeException;
+import dev.rewards.web.BatchItems;
 import dev.rewards.web.VerdictMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,26 +44,19 @@ class MathController implements DisposableBean {
     @Operation(summary = "Verify many responses on all cores; results come back in the order of the items")
     @PostMapping("/verify/batch")
     Mono<BatchResponse> verifyBatch(@RequestBody BatchRequest request) {
-        checkSize(request.items().size());
+        BatchItems.requireAtMost(request.items().size(), properties.maxBatchItems());
         return work.callEach(request.items(), item -> verifyOne(item, request.options())).map(BatchResponse::new);
     }
 
     @Operation(summary = "Group answers by mathematical equivalence (for majority voting)")
     @PostMapping("/cluster")
     Mono<ClusterResponse> cluster(@RequestBody ClusterRequest request) {
-        checkSize(request.answers().size());
+        BatchItems.requireAtMost(request.answers().size(), properties.maxBatchItems());
         return work.call(() -> {
             List<String> forms = new ArrayList<>();
             List<List<Integer>> classes = verifier.cluster(request.answers(), forms);
             return new ClusterResponse(classes, forms);
         });
-    }
-
-    private void checkSize(int items) {
-        if (items > properties.maxBatchItems()) {
-            throw new RequestTooLargeException("items: " + items + " items, at most " + properties.maxBatchItems()
-                    + " per request");
-        }
     }
 
     private VerifyResponse verifyOne(VerifyRequest request, Map<String, Object> defaults) {

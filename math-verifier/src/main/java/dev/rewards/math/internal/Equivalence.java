@@ -222,10 +222,13 @@ public final class Equivalence {
     }
 
     boolean scalars(Node gold, Node answer, String[] method) {
-        if (Printer.print(gold).equals(Printer.print(answer))) {
+        String goldText = Printer.print(gold);
+        if (goldText.equals(Printer.print(answer))) {
             method[0] = method[0] == null ? "string" : method[0];
             return true;
         }
+        // 2^(2^-1000) is 1 in doubles but not in fact: such expressions get no double or CAS verdict.
+        boolean degenerate = isHuge(gold) || isHuge(answer);
         Set<String> goldVars = variables(gold);
         Set<String> answerVars = variables(answer);
         boolean approximate = hasDecimal(gold) || hasDecimal(answer);
@@ -236,6 +239,10 @@ public final class Equivalence {
             Boolean exact = exactlyEqual(gold, answer, approximate);
             if (exact != null) {
                 return exact;
+            }
+            if (degenerate) {
+                tooCostly = true;
+                return false;
             }
             Boolean numeric = numericallyEqual(gold, answer, Map.of(), approximate);
             if (numeric != null) {
@@ -259,7 +266,11 @@ public final class Equivalence {
         if (method[0] == null) {
             method[0] = "symbolic";
         }
-        Random random = new Random(Printer.print(gold).hashCode() * 31L + goldVars.hashCode());
+        if (degenerate) {
+            tooCostly = true;
+            return false;
+        }
+        Random random = new Random(goldText.hashCode() * 31L + goldVars.hashCode());
         int decided = 0;
         for (int attempt = 0; attempt < SAMPLE_POINTS * 3 && decided < SAMPLE_POINTS; attempt++) {
             Map<String, Complex> point = new HashMap<>();
@@ -300,11 +311,6 @@ public final class Equivalence {
 
     /** True/false when both values are ordinary finite numbers; null when doubles carry no information. */
     private Boolean numericallyEqual(Node gold, Node answer, Map<String, Complex> point, boolean approximate) {
-        if (isHuge(gold) || isHuge(answer)) {
-            // 2^(2^-1000) is 1 in doubles but not in fact: no double verdict on such expressions.
-            tooCostly = true;
-            return null;
-        }
         Complex g;
         Complex a;
         try {
@@ -333,10 +339,6 @@ public final class Equivalence {
     }
 
     private boolean symbolic(Node gold, Node answer, String[] method) {
-        if (isHuge(gold) || isHuge(answer)) {
-            tooCostly = true;
-            return false;
-        }
         Boolean zero = Symja.isZero(Symja.toSymja(gold) + "-(" + Symja.toSymja(answer) + ")", settings.symjaMillis());
         if (zero == null) {
             return false;
@@ -350,40 +352,26 @@ public final class Equivalence {
      * < 10^-9, huge factorials): such answers are "too costly", not "wrong" and never "right" by rounding.
      */
     private static boolean isHuge(Node node) {
-        if (node instanceof Node.Pow pow) {
-            try {
-                Complex e = Numeric.eval(pow.exponent(), Map.of());
-                if (!e.isFinite() || e.abs() > 10_000 || (e.abs() < 1e-9 && e.abs() != 0)) {
-                    return true;
-                }
-            } catch (RuntimeException ignored) {
-                // symbolic exponent: judged by its own size below
+        return Nodes.anyMatch(node, n -> {
+            if (n instanceof Node.Pow pow) {
+                Complex e = constantValue(pow.exponent());
+                return e != null && (!e.isFinite() || e.abs() > 10_000 || (e.abs() < 1e-9 && e.abs() != 0));
             }
-            return isHuge(pow.base()) || isHuge(pow.exponent());
-        }
-        if (node instanceof Node.Fn fn) {
-            if (fn.name().equals("factorial")) {
-                try {
-                    Complex n = Numeric.eval(fn.args().get(0), Map.of());
-                    if (!n.isFinite() || n.abs() > Exact.MAX_FACTORIAL) {
-                        return true;
-                    }
-                } catch (RuntimeException ignored) {
-                    // symbolic argument
-                }
+            if (n instanceof Node.Fn fn && fn.name().equals("factorial")) {
+                Complex argument = constantValue(fn.args().get(0));
+                return argument != null && (!argument.isFinite() || argument.abs() > Exact.MAX_FACTORIAL);
             }
-            return fn.args().stream().anyMatch(Equivalence::isHuge);
+            return false;
+        });
+    }
+
+    /** The value of a variable-free expression, or null for a symbolic one. */
+    private static Complex constantValue(Node node) {
+        try {
+            return Numeric.eval(node, Map.of());
+        } catch (RuntimeException symbolic) {
+            return null;
         }
-        if (node instanceof Node.Add add) {
-            return add.terms().stream().anyMatch(Equivalence::isHuge);
-        }
-        if (node instanceof Node.Mul mul) {
-            return mul.factors().stream().anyMatch(Equivalence::isHuge);
-        }
-        if (node instanceof Node.Neg neg) {
-            return isHuge(neg.value());
-        }
-        return false;
     }
 
     private boolean relations(Answer.Relation gold, Answer.Relation answer) {
@@ -568,72 +556,23 @@ public final class Equivalence {
 
     static Set<String> variables(Node node) {
         Set<String> out = new TreeSet<>();
-        collect(node, out);
+        Nodes.anyMatch(node, n -> {
+            if (n instanceof Node.Sym sym && !CONSTANTS.contains(sym.name())) {
+                out.add(sym.name());
+            }
+            return false;
+        });
         return out;
     }
 
-    private static void collect(Node node, Set<String> out) {
-        if (node instanceof Node.Sym sym) {
-            if (!CONSTANTS.contains(sym.name())) {
-                out.add(sym.name());
-            }
-        } else if (node instanceof Node.Add add) {
-            add.terms().forEach(t -> collect(t, out));
-        } else if (node instanceof Node.Mul mul) {
-            mul.factors().forEach(f -> collect(f, out));
-        } else if (node instanceof Node.Pow pow) {
-            collect(pow.base(), out);
-            collect(pow.exponent(), out);
-        } else if (node instanceof Node.Neg neg) {
-            collect(neg.value(), out);
-        } else if (node instanceof Node.Fn fn) {
-            fn.args().forEach(a -> collect(a, out));
-        }
-    }
-
     private static boolean hasDecimal(Node node) {
-        if (node instanceof Node.Num num) {
-            return num.decimal();
-        }
-        if (node instanceof Node.Add add) {
-            return add.terms().stream().anyMatch(Equivalence::hasDecimal);
-        }
-        if (node instanceof Node.Mul mul) {
-            return mul.factors().stream().anyMatch(Equivalence::hasDecimal);
-        }
-        if (node instanceof Node.Pow pow) {
-            return hasDecimal(pow.base()) || hasDecimal(pow.exponent());
-        }
-        if (node instanceof Node.Neg neg) {
-            return hasDecimal(neg.value());
-        }
-        if (node instanceof Node.Fn fn) {
-            return fn.args().stream().anyMatch(Equivalence::hasDecimal);
-        }
-        return false;
+        return Nodes.anyMatch(node, n -> n instanceof Node.Num num && num.decimal());
     }
 
     private static Node trigInDegrees(Node node) {
-        if (node instanceof Node.Fn fn) {
-            List<Node> args = fn.args().stream().map(Equivalence::trigInDegrees).toList();
-            if (TRIG.contains(fn.name())) {
-                return new Node.Fn(fn.name(), List.of(new Node.Mul(List.of(args.get(0), RADIANS_PER_DEGREE))));
-            }
-            return new Node.Fn(fn.name(), args);
-        }
-        if (node instanceof Node.Add add) {
-            return new Node.Add(add.terms().stream().map(Equivalence::trigInDegrees).toList());
-        }
-        if (node instanceof Node.Mul mul) {
-            return new Node.Mul(mul.factors().stream().map(Equivalence::trigInDegrees).toList());
-        }
-        if (node instanceof Node.Pow pow) {
-            return new Node.Pow(trigInDegrees(pow.base()), trigInDegrees(pow.exponent()));
-        }
-        if (node instanceof Node.Neg neg) {
-            return new Node.Neg(trigInDegrees(neg.value()));
-        }
-        return node;
+        return Nodes.map(node, n -> n instanceof Node.Fn fn && TRIG.contains(fn.name())
+                ? new Node.Fn(fn.name(), List.of(new Node.Mul(List.of(fn.args().get(0), RADIANS_PER_DEGREE))))
+                : n);
     }
 
     /** Renames the answer's variables onto the gold's, in sorted order (non-strict mode). */
@@ -644,29 +583,8 @@ public final class Equivalence {
         for (int i = 0; i < source.size(); i++) {
             mapping.put(source.get(i), target.get(i));
         }
-        return substitute(node, mapping);
-    }
-
-    private static Node substitute(Node node, Map<String, String> mapping) {
-        if (node instanceof Node.Sym sym) {
-            return new Node.Sym(mapping.getOrDefault(sym.name(), sym.name()));
-        }
-        if (node instanceof Node.Add add) {
-            return new Node.Add(add.terms().stream().map(t -> substitute(t, mapping)).toList());
-        }
-        if (node instanceof Node.Mul mul) {
-            return new Node.Mul(mul.factors().stream().map(f -> substitute(f, mapping)).toList());
-        }
-        if (node instanceof Node.Pow pow) {
-            return new Node.Pow(substitute(pow.base(), mapping), substitute(pow.exponent(), mapping));
-        }
-        if (node instanceof Node.Neg neg) {
-            return new Node.Neg(substitute(neg.value(), mapping));
-        }
-        if (node instanceof Node.Fn fn) {
-            return new Node.Fn(fn.name(), fn.args().stream().map(a -> substitute(a, mapping)).toList());
-        }
-        return node;
+        return Nodes.map(node, n -> n instanceof Node.Sym sym
+                ? new Node.Sym(mapping.getOrDefault(sym.name(), sym.name())) : n);
     }
 
     public static String methodOf(Answer answer) {

@@ -482,25 +482,7 @@ public final class ExpressionParser {
     }
 
     static Node stripLiterals(Node node) {
-        if (node instanceof Node.Fn fn) {
-            if (fn.name().equals("frac_literal")) {
-                return stripLiterals(fn.args().get(0));
-            }
-            return new Node.Fn(fn.name(), fn.args().stream().map(ExpressionParser::stripLiterals).toList());
-        }
-        if (node instanceof Node.Add add) {
-            return new Node.Add(add.terms().stream().map(ExpressionParser::stripLiterals).toList());
-        }
-        if (node instanceof Node.Mul mul) {
-            return new Node.Mul(mul.factors().stream().map(ExpressionParser::stripLiterals).toList());
-        }
-        if (node instanceof Node.Pow pow) {
-            return new Node.Pow(stripLiterals(pow.base()), stripLiterals(pow.exponent()));
-        }
-        if (node instanceof Node.Neg neg) {
-            return new Node.Neg(stripLiterals(neg.value()));
-        }
-        return node;
+        return Nodes.map(node, ExpressionParser::unwrapLiteral);
     }
 
     private static boolean isOne(Node.Num num) {
