@@ -16,3 +16,8 @@ printf '%s\n' "$language" > /opt/rewards/language
 mkdir -p /sandbox
 chown 65534:65534 /sandbox
 chmod 0755 /opt/rewards/idle
+# The runner is Python: public toolchain images without Python get the minimal interpreter.
+if ! command -v python3 >/dev/null 2>&1; then
+  apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*
+fi
+chmod 0755 /opt/rewards/runner.py
