@@ -1,0 +1,53 @@
+package dev.rewards.code;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a job in an isolated runtime of its language: the files written to a fresh work directory, the optional
+ * compile command, then the run command once per stdin. Implementations report what they observed and nothing
+ * else; verdicts are the judge's. An infrastructure failure is a {@link SandboxUnavailableException}, never an
+ * observation.
+ */
+public interface Sandbox {
+
+    Outcome execute(Language language, Job job);
+
+    /**
+     * @param compileMemoryMb memory of the compile phase (compiled languages)
+     * @param runMemoryMb     memory of the container while the tests run: program limit plus the runtime's overhead
+     */
+    record Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
+               int compileMemoryMb, int runMemoryMb) {
+        public Job {
+            files = Map.copyOf(files);
+            stdins = List.copyOf(stdins);
+        }
+    }
+
+    /** A command line with the limits of each of its runs. {@code cmd[0]} may be a runner built-in such as {@code @python-syntax}. */
+    record Command(List<String> cmd, int timeMs, int wallMs, long outputBytes, int fileMb, int stackMb,
+                   Map<String, String> env) {
+        public Command {
+            cmd = List.copyOf(cmd);
+            env = Map.copyOf(env);
+        }
+    }
+
+    /** {@code compile} is null when there was no compile phase; {@code tests} may be shorter than the stdins on a stop. */
+    record Outcome(Observation compile, List<Observation> tests) {
+        public Outcome {
+            tests = List.copyOf(tests);
+        }
+    }
+
+    /** What one program run did; {@code timedOut} is {@code cpu}, {@code wall} or null. */
+    record Observation(Integer exitCode, Integer signal, long cpuMs, long wallMs, long memoryKb, String stdout,
+                       long stdoutBytes, boolean outputExceeded, String stderr, String timedOut, boolean oomKilled,
+                       boolean startFailed) {
+        public boolean succeeded() {
+            return timedOut == null && !oomKilled && !outputExceeded && !startFailed && exitCode != null
+                    && exitCode == 0;
+        }
+    }
+}

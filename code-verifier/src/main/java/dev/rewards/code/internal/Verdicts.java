@@ -1,0 +1,53 @@
+package dev.rewards.code.internal;
+
+import dev.rewards.code.Language;
+import dev.rewards.code.Sandbox;
+import dev.rewards.code.Verdict;
+
+/**
+ * The verdict of one run from what the sandbox observed, before any output is compared. Time comes first (a program
+ * killed at its time limit may also have flooded its output), then memory — an OOM kill counted by the container's
+ * memory cgroup, a peak resident size over the limit, or the runtime's own out-of-memory error — then output, then
+ * abnormal ends. Null means the run ended normally and its output decides.
+ */
+public final class Verdicts {
+
+    private Verdicts() {
+    }
+
+    public static Verdict ofRun(Sandbox.Observation run, Language language, int memoryMb) {
+        if (run.timedOut() != null) {
+            return Verdict.TIME_LIMIT;
+        }
+        if (run.oomKilled() || outOfMemory(run, language, memoryMb)) {
+            return Verdict.MEMORY_LIMIT;
+        }
+        if (run.outputExceeded()) {
+            return Verdict.OUTPUT_LIMIT;
+        }
+        if (run.startFailed() || run.signal() != null || run.exitCode() == null || run.exitCode() != 0) {
+            return Verdict.RUNTIME_ERROR;
+        }
+        return null;
+    }
+
+    private static boolean outOfMemory(Sandbox.Observation run, Language language, int memoryMb) {
+        String stderr = run.stderr() == null ? "" : run.stderr();
+        return switch (language) {
+            // The JVM's resident size includes its own overhead; its heap is capped by -Xmx at the limit instead.
+            case JAVA -> stderr.contains("java.lang.OutOfMemoryError");
+            case JAVASCRIPT -> stderr.contains("JavaScript heap out of memory") || overLimit(run, memoryMb + 64);
+            case PYTHON -> lastLine(stderr).startsWith("MemoryError") || overLimit(run, memoryMb);
+            case C, CPP -> overLimit(run, memoryMb) || stderr.contains("std::bad_alloc");
+        };
+    }
+
+    private static boolean overLimit(Sandbox.Observation run, int memoryMb) {
+        return run.memoryKb() > memoryMb * 1024L;
+    }
+
+    static String lastLine(String text) {
+        String trimmed = text.stripTrailing();
+        return trimmed.substring(trimmed.lastIndexOf('\n') + 1);
+    }
+}
