@@ -17,6 +17,7 @@ Why the details are as they are:
 - a memory-limit verdict needs evidence: an OOM kill counted by the container's memory cgroup during the program,
   a peak resident size over the limit, or the runtime's own out-of-memory error.
 """
+import base64
 import ctypes
 import json
 import math
@@ -321,18 +322,43 @@ def run_phase(request):
     return results
 
 
-def prepare_work_dir(files):
+def work_path(name):
+    """A path inside the work directory; sub-directories are created, escapes refused."""
+    path = os.path.normpath(os.path.join(WORK, name))
+    if not path.startswith(WORK + "/"):
+        raise ValueError("bad file name: " + name)
+    return path
+
+
+def prepare_work_dir(files, binary_files):
     if not clear_scratch():
         raise RuntimeError("scratch directories could not be cleared")
     os.mkdir(WORK, 0o755)
     os.chown(WORK, SANDBOX_UID, SANDBOX_UID)
-    for name, content in files.items():
-        if "/" in name or name.startswith("."):
-            raise ValueError("bad file name: " + name)
-        path = os.path.join(WORK, name)
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+    contents = {name: content.encode("utf-8") for name, content in files.items()}
+    contents.update({name: base64.b64decode(data) for name, data in (binary_files or {}).items()})
+    for name, content in contents.items():
+        path = work_path(name)
+        directory = os.path.dirname(path)
+        if not os.path.isdir(directory):
+            os.makedirs(directory, 0o755)
+            os.chown(directory, SANDBOX_UID, SANDBOX_UID)
+        with open(path, "wb") as handle:
             handle.write(content)
         os.chown(path, SANDBOX_UID, SANDBOX_UID)
+
+
+def fetch_files(names, limit_bytes=1 << 20):
+    fetched = {}
+    for name in names or []:
+        try:
+            path = work_path(name)
+            if os.path.isfile(path) and not os.path.islink(path) and os.path.getsize(path) <= limit_bytes:
+                with open(path, "rb") as handle:
+                    fetched[name] = base64.b64encode(handle.read()).decode("ascii")
+        except (OSError, ValueError):
+            pass
+    return fetched
 
 
 def main():
@@ -340,7 +366,7 @@ def main():
     request = read_request()
     reply = {"compile": None, "tests": []}
     if request.get("files") is not None:
-        prepare_work_dir(request["files"])
+        prepare_work_dir(request["files"], request.get("binary_files"))
     elif not os.path.isdir(WORK):
         raise RuntimeError("no work directory: the compile phase did not run in this container")
     if request.get("compile"):
@@ -348,6 +374,8 @@ def main():
     compiled = reply["compile"] is None or not failed(reply["compile"])
     if compiled and request.get("run"):
         reply["tests"] = run_phase(request)
+    if request.get("fetch_files"):
+        reply["files"] = fetch_files(request["fetch_files"])
     keep = request.get("keep_work_dir", False) and compiled
     clean = kill_everything()
     if not keep:

@@ -2,6 +2,7 @@ package dev.rewards.code;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.rewards.code.internal.JsonEquality;
 import dev.rewards.code.internal.Programs;
@@ -82,6 +83,32 @@ public final class CodeJudge {
         }
         double score = submission.allTests() ? (double) passed / tests.size() : (status == Verdict.ACCEPTED ? 1.0 : 0.0);
         return new CodeResult(submission.id(), status, score, passed, tests.size(), compile, cases, elapsed(started));
+    }
+
+    /**
+     * Runs a program once on {@code stdin}; {@code binaryFiles} (base64) are written next to it and the
+     * {@code fetchFiles} that exist afterwards come back.
+     */
+    public ProgramRun run(Language language, String code, String stdin, CodeLimits limits,
+                          Map<String, String> binaryFiles, List<String> fetchFiles) {
+        long started = System.nanoTime();
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("code: required");
+        }
+        if (code.length() > policy.maxSourceKb() * 1024) {
+            throw new IllegalArgumentException("code: longer than " + policy.maxSourceKb() + " KiB");
+        }
+        Programs.Prepared prepared = Programs.prepare(language, code,
+                new TestSuite.Stdio(List.of(new TestSuite.StdioCase(stdin, ""))), limits, policy, true);
+        Sandbox.Outcome outcome = sandbox.execute(language, prepared.job().withFiles(binaryFiles, fetchFiles));
+        Sandbox.Observation compile = outcome.compile();
+        if (compile != null && !compile.succeeded()) {
+            return new ProgramRun(Verdict.COMPILE_ERROR, compile, null, outcome.fetchedFiles(), elapsed(started));
+        }
+        Sandbox.Observation run = outcome.tests().get(0);
+        Verdict abnormal = Verdicts.ofRun(run, language, limits.memoryMb());
+        return new ProgramRun(abnormal == null ? Verdict.ACCEPTED : abnormal, compile, run, outcome.fetchedFiles(),
+                elapsed(started));
     }
 
     private Verdict judge(CodeSubmission submission, String token, int index, Sandbox.Observation run) {

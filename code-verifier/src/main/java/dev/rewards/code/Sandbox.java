@@ -18,10 +18,22 @@ public interface Sandbox {
      * @param runMemoryMb     memory of the container while the tests run: program limit plus the runtime's overhead
      */
     record Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
-               int compileMemoryMb, int runMemoryMb) {
+               int compileMemoryMb, int runMemoryMb, Map<String, String> binaryFilesBase64, List<String> fetchFiles) {
         public Job {
             files = Map.copyOf(files);
             stdins = List.copyOf(stdins);
+            binaryFilesBase64 = Map.copyOf(binaryFilesBase64);
+            fetchFiles = List.copyOf(fetchFiles);
+        }
+
+        public Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
+                   int compileMemoryMb, int runMemoryMb) {
+            this(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb, Map.of(), List.of());
+        }
+
+        public Job withFiles(Map<String, String> binaryFilesBase64, List<String> fetchFiles) {
+            return new Job(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb,
+                    binaryFilesBase64, fetchFiles);
         }
     }
 
@@ -34,10 +46,18 @@ public interface Sandbox {
         }
     }
 
-    /** {@code compile} is null when there was no compile phase; {@code tests} may be shorter than the stdins on a stop. */
-    record Outcome(Observation compile, List<Observation> tests) {
+    /**
+     * {@code compile} is null when there was no compile phase; {@code tests} may be shorter than the stdins on a stop;
+     * {@code fetchedFiles} holds the requested files that existed after the run (base64).
+     */
+    record Outcome(Observation compile, List<Observation> tests, Map<String, String> fetchedFiles) {
         public Outcome {
             tests = List.copyOf(tests);
+            fetchedFiles = Map.copyOf(fetchedFiles);
+        }
+
+        public Outcome(Observation compile, List<Observation> tests) {
+            this(compile, tests, Map.of());
         }
     }
 

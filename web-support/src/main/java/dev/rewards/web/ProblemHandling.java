@@ -59,12 +59,22 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", ex.getMessage(), exchange);
     }
 
+    @ExceptionHandler(ServiceSaturatedException.class)
+    Mono<ResponseEntity<Object>> saturated(ServiceSaturatedException ex, ServerWebExchange exchange) {
+        return retryable(HttpStatus.TOO_MANY_REQUESTS, "Verifier saturated", ex, exchange);
+    }
+
     @ExceptionHandler(ServiceUnavailableException.class)
     Mono<ResponseEntity<Object>> unavailable(ServiceUnavailableException ex, ServerWebExchange exchange) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-        body.setTitle("Verifier unavailable");
+        return retryable(HttpStatus.SERVICE_UNAVAILABLE, "Verifier unavailable", ex, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> retryable(HttpStatus status, String title, ServiceUnavailableException ex,
+                                                   ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        body.setTitle(title);
         body.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        return Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return Mono.just(ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
                 .body(body));
     }

@@ -91,7 +91,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
-        return pools.values().stream().allMatch(pool -> pool.live.get() > 0);
+        return pools.values().stream().noneMatch(pool -> pool.failing);
     }
 
     public Map<String, Object> describe() {
@@ -137,7 +137,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         if (!twoPhases) {
             setMemory(box, job.runMemoryMb());
             JsonNode reply = runner(box, request(job, true, true, false), deadline(job, true, true));
-            return new Outcome(observation(reply.get("compile")), tests(reply));
+            return new Outcome(observation(reply.get("compile")), tests(reply), fetched(reply));
         }
         setMemory(box, job.compileMemoryMb());
         JsonNode compiled = runner(box, request(job, true, false, true), deadline(job, true, false));
@@ -153,7 +153,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             return new Outcome(compile, List.of(tooBig));
         }
         JsonNode ran = runner(box, request(job, false, true, false), deadline(job, false, true));
-        return new Outcome(compile, tests(ran));
+        return new Outcome(compile, tests(ran), fetched(ran));
     }
 
     private static List<Observation> tests(JsonNode reply) {
@@ -162,6 +162,12 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             tests.add(observation(test));
         }
         return tests;
+    }
+
+    private static Map<String, String> fetched(JsonNode reply) {
+        Map<String, String> files = new LinkedHashMap<>();
+        reply.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asString()));
+        return files;
     }
 
     private static Duration deadline(Job job, boolean compile, boolean run) {
@@ -179,6 +185,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         Map<String, Object> request = new LinkedHashMap<>();
         if (compile) {
             request.put("files", job.files());
+            request.put("binary_files", job.binaryFilesBase64());
             if (job.compile() != null) {
                 request.put("compile", command(job.compile()));
             }
@@ -189,6 +196,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             job.stdins().forEach(stdin -> tests.add(Map.of("stdin", stdin)));
             request.put("tests", tests);
             request.put("stop_on_failure", job.stopOnFailure());
+            request.put("fetch_files", job.fetchFiles());
         }
         request.put("keep_work_dir", keepWorkDir);
         byte[] body = JSON.writeValueAsBytes(request);
@@ -398,12 +406,31 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         final Language language;
         final LinkedBlockingQueue<Box> idle = new LinkedBlockingQueue<>();
         final AtomicInteger live = new AtomicInteger();
+        volatile boolean failing;
 
         Pool(Language language) {
             this.language = language;
         }
 
         Box acquire() {
+            Box ready = idle.poll();
+            if (ready != null) {
+                return ready;
+            }
+            if (live.incrementAndGet() <= settings.poolSize()) {
+                // Pools fill lazily when they were not warmed at startup (or lost containers).
+                try {
+                    Box box = new Box(createContainer(language));
+                    failing = false;
+                    return box;
+                } catch (RuntimeException e) {
+                    failing = true;
+                    live.decrementAndGet();
+                    lastFailure.set("creating a " + language.wireName() + " sandbox failed: " + e.getMessage());
+                    throw new SandboxUnavailableException("The code sandbox is unavailable: " + lastFailure.get(), e);
+                }
+            }
+            live.decrementAndGet();
             try {
                 Box box = idle.poll(settings.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 if (box == null) {
@@ -436,12 +463,17 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         void replenish() {
             long backoff = 500;
             while (!closed) {
+                if (live.incrementAndGet() > settings.poolSize()) {
+                    live.decrementAndGet();
+                    return;
+                }
                 try {
-                    String id = createContainer(language);
-                    live.incrementAndGet();
-                    idle.offer(new Box(id));
+                    idle.offer(new Box(createContainer(language)));
+                    failing = false;
                     return;
                 } catch (RuntimeException e) {
+                    failing = true;
+                    live.decrementAndGet();
                     lastFailure.set("creating a " + language.wireName() + " sandbox failed: " + e.getMessage());
                     log.warn(lastFailure.get());
                     try {

@@ -1,0 +1,56 @@
+package dev.rewards.code.api;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the code-verifier ({@code rewards.code.*}).
+ *
+ * @param dockerHost      Docker engine endpoint (default {@code unix:///var/run/docker.sock})
+ * @param imagePrefix     sandbox images are {@code <prefix><language>:<tag>} (default {@code rewards-sandbox-})
+ * @param imageTag        tag of the sandbox images (default: this build's version)
+ * @param poolSize        warm containers per language; also the submissions of a language run at once (default 4)
+ * @param warmAtStartup   create the pools at startup rather than on first use (default true)
+ * @param maxUses         submissions a container serves before it is replaced (default 200)
+ * @param acquireTimeout  longest wait for a container being replaced before answering 503 (default 30s)
+ * @param queueCapacity   submissions per language waiting for a container; beyond it 429 (default 512)
+ * @param pidsLimit       processes and threads per container (default 128)
+ * @param cpus            CPU quota per container (default 1.0)
+ * @param workDirMb       size of a container's tmpfs work directory (default 1024)
+ * @param timeMs          default CPU time per test (default 2000); {@code maxTimeMs} its maximum (default 20000)
+ * @param memoryMb        default memory (default 256); {@code maxMemoryMb} its maximum (default 2048)
+ * @param outputKb        default stdout cap (default 1024); {@code maxOutputKb} its maximum (default 65536)
+ * @param compileTimeMs   CPU time of a compilation (default 10000)
+ * @param compileMemoryMb memory of a compilation (default 1024)
+ * @param maxSourceKb     longest program (default 1024)
+ * @param maxTests        most test cases per submission (default 1000)
+ * @param maxBatchItems   most submissions per batch (default 4096)
+ * @param deadline        longest a single request may take before a 503 (default 10m)
+ */
+@ConfigurationProperties("rewards.code")
+public record CodeProperties(@DefaultValue("unix:///var/run/docker.sock") String dockerHost,
+                             @DefaultValue("rewards-sandbox-") String imagePrefix,
+                             @DefaultValue("") String imageTag,
+                             @DefaultValue("4") int poolSize,
+                             @DefaultValue("true") boolean warmAtStartup,
+                             @DefaultValue("200") int maxUses,
+                             @DefaultValue("30s") Duration acquireTimeout,
+                             @DefaultValue("512") int queueCapacity,
+                             @DefaultValue("128") long pidsLimit,
+                             @DefaultValue("1.0") double cpus,
+                             @DefaultValue("1024") int workDirMb,
+                             @DefaultValue("2000") int timeMs,
+                             @DefaultValue("20000") int maxTimeMs,
+                             @DefaultValue("256") int memoryMb,
+                             @DefaultValue("2048") int maxMemoryMb,
+                             @DefaultValue("1024") int outputKb,
+                             @DefaultValue("65536") int maxOutputKb,
+                             @DefaultValue("10000") int compileTimeMs,
+                             @DefaultValue("1024") int compileMemoryMb,
+                             @DefaultValue("1024") int maxSourceKb,
+                             @DefaultValue("1000") int maxTests,
+                             @DefaultValue("4096") int maxBatchItems,
+                             @DefaultValue("10m") Duration deadline) {
+}
