@@ -13,6 +13,9 @@ case "$language" in
 esac
 printf '%s\n' "$version" > /opt/rewards/toolchain-version
 printf '%s\n' "$language" > /opt/rewards/language
+# A file only root may read: judge corpora (DOMjudge's test-permissions) probe that it stays unreadable.
+printf 'root only\n' > /etc/root-permission-test.txt
+chmod 0640 /etc/root-permission-test.txt
 mkdir -p /sandbox
 chown 65534:65534 /sandbox
 chmod 0755 /opt/rewards/idle

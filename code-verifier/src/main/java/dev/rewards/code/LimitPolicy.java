@@ -8,7 +8,7 @@ public record LimitPolicy(CodeLimits defaults, CodeLimits maxima, int compileTim
                           int maxSourceKb, int maxTests) {
 
     public static final LimitPolicy STANDARD = new LimitPolicy(new CodeLimits(2000, 256, 1024),
-            new CodeLimits(20000, 2048, 65536), 20000, 1024, 1024, 1000);
+            new CodeLimits(20000, 2048, 65536), 10000, 2048, 1024, 1000);
 
     public LimitPolicy {
         if (defaults.timeMs() > maxima.timeMs() || defaults.memoryMb() > maxima.memoryMb()

@@ -18,12 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity   submissions per language waiting for a container; beyond it 429 (default 512)
  * @param pidsLimit       processes and threads per container (default 128)
  * @param cpus            CPU quota per container (default 1.0)
- * @param workDirMb       size of a container's tmpfs work directory (default 1024)
+ * @param workDirMb       size of a container's tmpfs work directory (default 2048)
  * @param timeMs          default CPU time per test (default 2000); {@code maxTimeMs} its maximum (default 20000)
  * @param memoryMb        default memory (default 256); {@code maxMemoryMb} its maximum (default 2048)
  * @param outputKb        default stdout cap (default 1024); {@code maxOutputKb} its maximum (default 65536)
  * @param compileTimeMs   CPU time of a compilation (default 10000)
- * @param compileMemoryMb memory of a compilation (default 1024)
+ * @param compileMemoryMb memory of a compilation: linking a program with a 512 MiB static array needs ≈1.5 GiB (default 2048)
  * @param maxSourceKb     longest program (default 1024)
  * @param maxTests        most test cases per submission (default 1000)
  * @param maxBatchItems   most submissions per batch (default 4096)
@@ -40,7 +40,7 @@ public record CodeProperties(@DefaultValue("unix:///var/run/docker.sock") String
                              @DefaultValue("512") int queueCapacity,
                              @DefaultValue("128") long pidsLimit,
                              @DefaultValue("1.0") double cpus,
-                             @DefaultValue("1024") int workDirMb,
+                             @DefaultValue("2048") int workDirMb,
                              @DefaultValue("2000") int timeMs,
                              @DefaultValue("20000") int maxTimeMs,
                              @DefaultValue("256") int memoryMb,
@@ -48,7 +48,7 @@ public record CodeProperties(@DefaultValue("unix:///var/run/docker.sock") String
                              @DefaultValue("1024") int outputKb,
                              @DefaultValue("65536") int maxOutputKb,
                              @DefaultValue("10000") int compileTimeMs,
-                             @DefaultValue("1024") int compileMemoryMb,
+                             @DefaultValue("2048") int compileMemoryMb,
                              @DefaultValue("1024") int maxSourceKb,
                              @DefaultValue("1000") int maxTests,
                              @DefaultValue("4096") int maxBatchItems,

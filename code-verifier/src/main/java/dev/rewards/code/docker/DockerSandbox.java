@@ -56,15 +56,11 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     private final ExecutorService maintenance;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile boolean closed;
+    private final AtomicInteger nextCore = new AtomicInteger();
 
     public DockerSandbox(SandboxSettings settings) {
         this.settings = settings;
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(settings.dockerHost()).build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
-                .maxConnections(Math.max(32, settings.poolSize() * Language.values().length * 2))
-                .connectionTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofMinutes(3)).build();
-        this.docker = DockerClientImpl.getInstance(config, http);
+        this.docker = newClient();
         this.maintenance = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "sandbox-pool");
             thread.setDaemon(true);
@@ -73,6 +69,20 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         for (Language language : Language.values()) {
             pools.put(language, new Pool(language));
         }
+    }
+
+    /** A new client of this sandbox's engine (the caller closes it). */
+    public DockerClient newClient() {
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(settings.dockerHost()).build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+                .maxConnections(Math.max(32, settings.poolSize() * Language.values().length * 2))
+                .connectionTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofMinutes(3)).build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+
+    public String ownerLabel() {
+        return settings.ownerLabel();
     }
 
     /** Starts filling every pool in the background; returns at once. */
@@ -197,6 +207,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             request.put("tests", tests);
             request.put("stop_on_failure", job.stopOnFailure());
             request.put("fetch_files", job.fetchFiles());
+            request.put("writable_work_dir", !job.fetchFiles().isEmpty() || !job.binaryFilesBase64().isEmpty());
         }
         request.put("keep_work_dir", keepWorkDir);
         byte[] body = JSON.writeValueAsBytes(request);
@@ -356,6 +367,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
                 .withPidsLimit(settings.pidsLimit())
                 .withMemory(memory).withMemorySwap(memory).withMemorySwappiness(0L)
                 .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
+                .withCpusetCpus(cpuFor(settings.cpus()))
                 .withUlimits(List.of(new Ulimit("nofile", 1024L, 1024L), new Ulimit("core", 0L, 0L)))
                 .withAutoRemove(false);
         String id = docker.createContainerCmd(image)
@@ -366,6 +378,18 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
                 .exec().getId();
         docker.startContainerCmd(id).exec();
         return id;
+    }
+
+    /**
+     * Containers of at most one CPU are pinned to one core, round robin, as judges pin each run: a program and its
+     * children then share a core, and timings do not depend on migrations.
+     */
+    private String cpuFor(double cpus) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cpus > 1 || cores <= 1) {
+            return null;
+        }
+        return String.valueOf(Math.floorMod(nextCore.getAndIncrement(), cores));
     }
 
     private void remove(String id) {

@@ -14,6 +14,7 @@ record JavaClasses(String publicTopLevel, String mainClass) {
 
     private static final Pattern TYPE = Pattern.compile(
             "\\b((?:public\\s+|final\\s+|abstract\\s+|static\\s+)*)(class|interface|enum|record)\\s+([A-Za-z_$][\\w$]*)");
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern MAIN = Pattern.compile("\\bstatic\\s+(?:final\\s+)?void\\s+main\\s*\\(");
 
     private record Declaration(String name, int depth, boolean isPublic, int bodyStart) {
@@ -40,6 +41,13 @@ record JavaClasses(String publicTopLevel, String mainClass) {
                     mainClass = d.name();
                 }
             }
+        }
+        Matcher pkg = PACKAGE.matcher(code);
+        if (pkg.find()) {
+            // javac -d . places packaged classes in their directories; java runs them by qualified name.
+            String qualifier = pkg.group(1) + ".";
+            return new JavaClasses(publicTopLevel, qualifier + (mainClass != null ? mainClass
+                    : publicTopLevel != null ? publicTopLevel : "Main"));
         }
         return new JavaClasses(publicTopLevel, mainClass);
     }

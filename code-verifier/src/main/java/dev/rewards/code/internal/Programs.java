@@ -29,7 +29,9 @@ public final class Programs {
     private static final Map<Language, Integer> RUNTIME_OVERHEAD_MB = Map.of(Language.PYTHON, 64, Language.C, 64,
             Language.CPP, 64, Language.JAVA, 256, Language.JAVASCRIPT, 128);
     private static final int STDERR_BYTES = 8192;
-    private static final int STACK_MB = 64;
+    /** 0 = unlimited: bounded by the memory limit, as on DOMjudge and Codeforces; deep recursion is legitimate. */
+    private static final int STACK_MB = 0;
+    private static final int JAVA_STACK_MB = 64;
     private static final int FILE_MB = 64;
     private static final Pattern TOP_LEVEL_CHECK_CALL = Pattern.compile("(?m)^check\\s*\\(");
     private static final Pattern DEFINES_CHECK = Pattern.compile("(?m)^def\\s+check\\s*\\(");
@@ -105,8 +107,9 @@ public final class Programs {
         };
         // Compilers may write big binaries (static arrays); the work directory's tmpfs bounds them anyway.
         int fileMb = language.compiled() ? policy.compileMemoryMb() : FILE_MB;
+        // Temporary objects go to the big work directory, not the small /tmp (a 512 MiB static array is legal C).
         return new Sandbox.Command(cmd, policy.compileTimeMs(), policy.compileTimeMs() + 5000, 65536, fileMb,
-                STACK_MB, Map.of());
+                STACK_MB, Map.of("TMPDIR", "/sandbox/work"));
     }
 
     /** File name and run command of a stdio program. */
@@ -115,7 +118,7 @@ public final class Programs {
             return switch (language) {
                 case PYTHON -> List.of("python3", fileName);
                 case C, CPP -> List.of("./main");
-                case JAVA -> List.of("java", "-Xmx" + memoryMb + "m", "-Xss" + STACK_MB + "m", "-XX:+UseSerialGC",
+                case JAVA -> List.of("java", "-Xmx" + memoryMb + "m", "-Xss" + JAVA_STACK_MB + "m", "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", ".", mainClass);
                 case JAVASCRIPT -> List.of("node", "--max-old-space-size=" + memoryMb, "--stack-size=16384",
                         fileName);
