@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import dev.rewards.code.docker.DockerSandbox;
 
@@ -115,7 +114,7 @@ public final class CodeBench {
     private record Result(double throughput, double p50, double p99) {
     }
 
-    private static Result measure(int concurrency, Supplier<Void> submissionUnchecked) throws Exception {
+    private static Result measure(int concurrency, java.util.concurrent.Callable<Void> submission) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
@@ -125,11 +124,7 @@ public final class CodeBench {
             workers.add(pool.submit(() -> {
                 while (!stop.get()) {
                     long start = System.nanoTime();
-                    try {
-                        submissionUnchecked.get();
-                    } catch (RuntimeException e) {
-                        throw e;
-                    }
+                    submission.call();
                     if (measuring.get()) {
                         latencies.add(System.nanoTime() - start);
                     }

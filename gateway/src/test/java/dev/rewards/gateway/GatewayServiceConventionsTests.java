@@ -1,6 +1,21 @@
 package dev.rewards.gateway;
 
-import dev.rewards.web.ServiceConventionsContract;
+import dev.rewards.web.JsonApiConventionsContract;
 
-class GatewayServiceConventionsTests extends ServiceConventionsContract {
+class GatewayServiceConventionsTests extends JsonApiConventionsContract {
+
+    @Override
+    protected String postEndpoint() {
+        return "/v1/rewards";
+    }
+
+    @Override
+    protected String bodyMissingRequiredField() {
+        return "{\"profile\": \"r1\", \"samples\": [{\"gold\": \"1\"}]}";
+    }
+
+    @Override
+    protected String requiredField() {
+        return "response";
+    }
 }

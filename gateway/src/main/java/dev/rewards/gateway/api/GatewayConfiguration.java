@@ -24,10 +24,10 @@ class GatewayConfiguration {
     }
 
     @Bean
-    VerifierClient verifierClient(WebClient.Builder builder, GatewayProperties properties,
+    VerifierClient verifierClient(GatewayProperties properties,
                                   CircuitBreakerRegistry breakers, RetryRegistry retries, BulkheadRegistry bulkheads,
                                   MeterRegistry meters) {
-        VerifierClient client = new VerifierClient(builder, new VerifierClient.Settings(
+        VerifierClient client = new VerifierClient(WebClient.builder(), new VerifierClient.Settings(
                 Map.of(Verifier.MATH, properties.mathUrl(), Verifier.CODE, properties.codeUrl(),
                         Verifier.FORMAT, properties.formatUrl(), Verifier.LANGUAGE, properties.languageUrl()),
                 properties.chunkSize(), properties.codeChunkSize(), properties.maxConcurrentCalls(),

@@ -1,0 +1,83 @@
+package dev.rewards.gateway.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stand-ins for the four verifiers on one loopback port, with their batch contracts and scripted rules: math is
+ * correct when the response contains the gold ("INVALID" gold → invalid_gold), format is valid when the response
+ * has an answer block, language scores 0.9, code passes when the response says "pass". A verifier can be switched
+ * to answer 503. Every batch received is recorded.
+ */
+final class FakeVerifiers implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    final Map<String, List<Integer>> batchSizes = new ConcurrentHashMap<>();
+    final Map<String, Integer> failing = new ConcurrentHashMap<>();
+    private final DisposableServer server;
+
+    FakeVerifiers() {
+        server = HttpServer.create().host("127.0.0.1").port(0).route(routes -> {
+            route(routes, "/v1/math/verify/batch", item -> {
+                String gold = (String) item.get("gold");
+                if (gold.equals("INVALID")) {
+                    return Map.of("status", "invalid_gold");
+                }
+                boolean correct = ((String) item.get("response")).contains(gold);
+                return Map.of("status", correct ? "correct" : "wrong", "correct", correct, "score", correct ? 1.0 : 0.0);
+            });
+            route(routes, "/v1/format/check/batch", item -> {
+                boolean valid = ((String) item.get("response")).contains("<answer>");
+                return item.containsKey("checks")
+                        ? Map.of("valid", valid, "score", valid ? 1.0 : 0.0, "soft", Map.of("overlong", -0.5))
+                        : Map.of("valid", valid, "score", valid ? 1.0 : 0.0);
+            });
+            route(routes, "/v1/language/score/batch", item -> Map.of("status", "scored", "score", 0.9));
+            route(routes, "/v1/code/verify/batch", item -> {
+                boolean pass = ((String) item.get("response")).contains("pass");
+                return Map.of("status", pass ? "accepted" : "wrong_answer", "score", pass ? 1.0 : 0.0);
+            });
+        }).bindNow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void route(reactor.netty.http.server.HttpServerRoutes routes, String path,
+                       Function<Map<String, Object>, Map<String, Object>> rule) {
+        routes.post(path, (request, response) -> request.receive().aggregate().asString().flatMap(body -> {
+            Integer status = failing.get(path);
+            if (status != null) {
+                return response.status(status).header("content-type", "application/problem+json")
+                        .sendString(Mono.just("{\"status\":" + status + "}")).then();
+            }
+            Map<String, Object> batch = JSON.readValue(body, Map.class);
+            List<Map<String, Object>> items = (List<Map<String, Object>>) batch.get("items");
+            batchSizes.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(items.size());
+            List<Map<String, Object>> results = new ArrayList<>();
+            items.forEach(item -> results.add(rule.apply(item)));
+            return response.header("content-type", "application/json")
+                    .sendString(Mono.just(JSON.writeValueAsString(Map.of("results", results)))).then();
+        }));
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    int items(String path) {
+        return batchSizes.getOrDefault(path, List.of()).stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
