@@ -56,7 +56,6 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     private final ExecutorService maintenance;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile boolean closed;
-    private final AtomicInteger nextCore = new AtomicInteger();
 
     public DockerSandbox(SandboxSettings settings) {
         this.settings = settings;
@@ -367,7 +366,6 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
                 .withPidsLimit(settings.pidsLimit())
                 .withMemory(memory).withMemorySwap(memory).withMemorySwappiness(0L)
                 .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
-                .withCpusetCpus(cpuFor(settings.cpus()))
                 .withUlimits(List.of(new Ulimit("nofile", 1024L, 1024L), new Ulimit("core", 0L, 0L)))
                 .withAutoRemove(false);
         String id = docker.createContainerCmd(image)
@@ -378,18 +376,6 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
                 .exec().getId();
         docker.startContainerCmd(id).exec();
         return id;
-    }
-
-    /**
-     * Containers of at most one CPU are pinned to one core, round robin, as judges pin each run: a program and its
-     * children then share a core, and timings do not depend on migrations.
-     */
-    private String cpuFor(double cpus) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (cpus > 1 || cores <= 1) {
-            return null;
-        }
-        return String.valueOf(Math.floorMod(nextCore.getAndIncrement(), cores));
     }
 
     private void remove(String id) {
