@@ -1,9 +1,11 @@
 package dev.rewards.code.judge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import dev.rewards.code.Language;
 
 /**
  * The program in a model's response: the last fenced block tagged with the language (or one of its aliases), else
@@ -11,13 +13,6 @@ import java.util.Map;
  * the end, as truncated completions often do.
  */
 public final class CodeExtraction {
-
-    private static final Map<String, List<String>> ALIASES = Map.of(
-            "python", List.of("python", "py", "python3", "py3"),
-            "c", List.of("c", "h"),
-            "cpp", List.of("cpp", "c++", "cxx", "cc", "hpp"),
-            "java", List.of("java"),
-            "javascript", List.of("javascript", "js", "node", "nodejs", "mjs"));
 
     private record Block(String tag, String code) {
     }
@@ -30,7 +25,9 @@ public final class CodeExtraction {
         if (blocks.isEmpty()) {
             return null;
         }
-        List<String> aliases = ALIASES.getOrDefault(language, List.of(language));
+        // The fence tags of a language are its accepted names (one list, in Language).
+        List<String> aliases = Arrays.stream(Language.values()).filter(l -> l.aliases().contains(language))
+                .findFirst().map(Language::aliases).orElse(List.of(language));
         for (int i = blocks.size() - 1; i >= 0; i--) {
             if (aliases.contains(blocks.get(i).tag())) {
                 return blocks.get(i).code();
