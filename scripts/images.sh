@@ -82,3 +82,45 @@ ensure_sandbox_images() {
   for language in "${SANDBOX_LANGUAGES[@]}"; do build_sandbox_image "$language"; done
   ok "sandbox images: $(printf '%s ' "${SANDBOX_LANGUAGES[@]}")(tag ${PROJECT_VERSION})"
 }
+
+# Service images: one Dockerfile (docker/service) for all five, on a public JRE 17 base when a registry answers,
+# else on the offline Debian base above (its OpenJDK 17 serves as the JRE).
+SERVICE_MODULES=(math-verifier:8081 code-verifier:8082 format-checker:8083 language-consistency:8084 gateway:8080)
+PUBLIC_SERVICE_BASE=eclipse-temurin:17-jre
+
+service_image() { echo "rewards-$1:${PROJECT_VERSION}"; }
+
+# Prints the base image for the service images, building the offline one when no registry answers.
+service_base_image() {
+  if [ -n "${REWARDS_SERVICE_BASE_IMAGE:-}" ]; then echo "$REWARDS_SERVICE_BASE_IMAGE"; return; fi
+  if registry_reachable "$PUBLIC_SERVICE_BASE"; then echo "$PUBLIC_SERVICE_BASE"; return; fi
+  ensure_offline_base
+  offline_base_image
+}
+
+build_service_image() {
+  local name=$1 port=$2 base=$3 image jar hash context
+  image=$(service_image "$name")
+  jar=$(exec_jar "$name")
+  [ -n "$jar" ] || die "no jar for $name: build first (./mvnw -B -DskipTests package)"
+  hash=$( (sha256sum "$jar" | cut -c1-64; tree_hash docker/service; echo "$base $port") | sha256sum | cut -c1-16)
+  if [ "$(image_label "$image" "$SOURCE_HASH_LABEL")" = "$hash" ]; then
+    return 0
+  fi
+  context=$(mktemp -d)
+  cp "$ROOT/docker/service/healthcheck.sh" "$context/"
+  cp "$jar" "$context/app.jar"
+  step "building $image (base $base)"
+  docker build -q -f "$ROOT/docker/service/Dockerfile" --build-arg "BASE_IMAGE=$base" --build-arg "SERVICE=$name" \
+    --build-arg "PORT=$port" --build-arg "VERSION=$PROJECT_VERSION" --label "$SOURCE_HASH_LABEL=$hash" \
+    -t "$image" "$context" >"$STATE_DIR/build-$name.log" 2>&1 \
+    || { rm -rf "$context"; cat "$STATE_DIR/build-$name.log" >&2; die "building $image failed"; }
+  rm -rf "$context"
+}
+
+ensure_service_images() {
+  local base entry
+  base=$(service_base_image)
+  for entry in "${SERVICE_MODULES[@]}"; do build_service_image "${entry%%:*}" "${entry##*:}" "$base"; done
+  ok "service images: $(printf '%s ' "${SERVICE_MODULES[@]%%:*}")(tag ${PROJECT_VERSION}, base $base)"
+}
