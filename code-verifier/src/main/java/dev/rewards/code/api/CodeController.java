@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.rewards.code.CodeResult;
 import dev.rewards.code.CodeSubmission;
 import dev.rewards.code.Language;
 import dev.rewards.code.Sandbox;
@@ -67,9 +66,9 @@ class CodeController {
     private Mono<VerifyResponse> verifyOne(VerifyRequest request, String prefix) {
         CodeSubmission submission = WireSubmissions.toSubmission(request, queue.judge().policy());
         return queue.submit(submission.language(), () -> {
-            CodeResult result = queue.judge().verify(submission);
-            verdicts.record(result.status().wireName());
-            return VerifyResponse.of(result);
+            VerifyResponse response = CodeItems.answer(queue.judge(), submission);
+            verdicts.record(response.status());
+            return response;
         });
     }
 

@@ -1,7 +1,6 @@
 package dev.rewards.format.api;
 
 import dev.rewards.format.FormatChecker;
-import dev.rewards.format.FormatVerdict;
 import dev.rewards.web.BlockingWork;
 import dev.rewards.web.BatchItems;
 import dev.rewards.web.VerdictMetrics;
@@ -44,9 +43,9 @@ class FormatController implements DisposableBean {
     }
 
     private CheckResponse checkOne(CheckRequest request, CheckDefaults defaults) {
-        FormatVerdict verdict = checker.check(WireMapping.toCheck(request, defaults));
-        verdicts.record(verdict.valid() ? "valid" : "invalid");
-        return CheckResponse.of(request.id(), verdict);
+        CheckResponse response = FormatItems.answer(checker, request, defaults);
+        verdicts.record(response.valid() ? "valid" : "invalid");
+        return response;
     }
 
     @Override

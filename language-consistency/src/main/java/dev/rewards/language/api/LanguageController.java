@@ -2,9 +2,7 @@ package dev.rewards.language.api;
 
 import java.util.Locale;
 
-import dev.rewards.language.LanguageScore;
 import dev.rewards.language.LanguageScorer;
-import dev.rewards.language.Scope;
 import dev.rewards.web.BlockingWork;
 import dev.rewards.web.BatchItems;
 import dev.rewards.web.VerdictMetrics;
@@ -58,10 +56,9 @@ class LanguageController implements DisposableBean {
     }
 
     private ScoreResponse scoreOne(ScoreRequest request) {
-        Scope scope = request.scope() == null ? Scope.THINK : Scope.fromWireName(request.scope());
-        LanguageScore score = scorer.score(request.text(), request.target(), scope);
-        verdicts.record(score.status());
-        return ScoreResponse.of(request.id(), score);
+        ScoreResponse response = LanguageItems.answer(scorer, request);
+        verdicts.record(response.status());
+        return response;
     }
 
     @Override

@@ -30,4 +30,14 @@ public record LanguageProperties(
         }
         workerThreads = workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
     }
+
+    /** The {@code languages} default above, for in-process users (standalone grading) that have no binder. */
+    public static List<String> defaultLanguages() {
+        try {
+            return List.of(LanguageProperties.class.getDeclaredConstructors()[0].getParameters()[0]
+                    .getAnnotation(DefaultValue.class).value());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("LanguageProperties.languages lost its @DefaultValue", e);
+        }
+    }
 }

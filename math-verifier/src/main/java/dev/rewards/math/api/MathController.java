@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.rewards.math.MathVerdict;
 import dev.rewards.math.MathVerifier;
 import dev.rewards.web.BlockingWork;
 import dev.rewards.web.BatchItems;
@@ -60,10 +59,9 @@ class MathController implements DisposableBean {
     }
 
     private VerifyResponse verifyOne(VerifyRequest request, Map<String, Object> defaults) {
-        MathVerdict verdict = verifier.verify(request.response(), request.gold(),
-                OptionsMapping.merge(defaults, request.options()));
-        verdicts.record(verdict.status());
-        return VerifyResponse.of(request.id(), verdict);
+        VerifyResponse response = MathItems.answer(verifier, request, defaults);
+        verdicts.record(response.status());
+        return response;
     }
 
     @Override

@@ -30,6 +30,12 @@ public final class Symja {
 
     private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(() -> {
         ExprEvaluator evaluator = new ExprEvaluator(false, (short) 100);
+        // Symja prints evaluation diagnostics ("Power: Infinite expression 1/0 encountered") to stdout, which
+        // would corrupt the output of in-process callers such as ./rewards grade --json; a verdict never needs them.
+        EvalEngine engine = evaluator.getEvalEngine();
+        engine.setQuietMode(true);
+        engine.setOutPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        engine.setErrorPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         return evaluator;
     });
 
