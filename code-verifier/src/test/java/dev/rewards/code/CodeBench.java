@@ -59,6 +59,9 @@ public final class CodeBench {
                     System.out.printf(Locale.ROOT, "%-28s %5d %12.1f %9.1f %9.1f %12.1f %6.0f%%%n", workload,
                             concurrency, boxed.throughput(), boxed.p50(), boxed.p99(), plain.throughput(),
                             100 * boxed.throughput() / plain.throughput());
+                    dev.rewards.web.BenchResult.emit("code", workload + ", concurrency " + concurrency,
+                            boxed.throughput(), "submissions", boxed.p50(), boxed.p99(), plain.throughput(),
+                            "plain local processes", null);
                 }
             }
         } finally {

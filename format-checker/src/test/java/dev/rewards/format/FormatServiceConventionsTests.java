@@ -1,8 +1,12 @@
 package dev.rewards.format;
 
-import dev.rewards.web.JsonApiConventionsContract;
+import java.util.List;
+import java.util.Map;
 
-class FormatServiceConventionsTests extends JsonApiConventionsContract {
+import dev.rewards.web.HostileInputContract;
+import dev.rewards.web.WireJson;
+
+class FormatServiceConventionsTests extends HostileInputContract {
 
     @Override
     protected String postEndpoint() {
@@ -17,5 +21,31 @@ class FormatServiceConventionsTests extends JsonApiConventionsContract {
     @Override
     protected String requiredField() {
         return "response";
+    }
+
+    @Override
+    protected Map<String, Object> validBody(String text) {
+        return Map.of("response", text, "template", "r1");
+    }
+
+    @Override
+    protected String textField() {
+        return "response";
+    }
+
+    @Override
+    protected String batchEndpoint() {
+        return "/v1/format/check/batch";
+    }
+
+    @Override
+    protected String batchOf(int size) {
+        return WireJson.MAPPER.writeValueAsString(Map.of("items",
+                java.util.Collections.nCopies(size, Map.of("response", "<think>a</think><answer>b</answer>"))));
+    }
+
+    @Override
+    protected Map.Entry<String, String> bodyWithUnknownEnumValue() {
+        return Map.entry("{\"response\": \"x\", \"template\": \"sonnet\"}", "template");
     }
 }

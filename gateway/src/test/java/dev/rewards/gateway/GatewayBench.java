@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ./rewards bench gateway}: 1,024-sample math batches (64 golds × 16 R1-format responses) scored through the
  * gateway's {@code r1} profile, against the same work sent straight to the verifiers' batch endpoints — the items the
  * gateway's own fan-out plan produces, in chunks of 256, all verifiers in parallel, as a trainer calling them itself
- * would. Both paths run against the services started by the launcher on loopback; warm-up 10 s, then 20 s measured
+ * would. Both paths run against the services started by the launcher on loopback; warm-up 5 s, then 10 s measured
  * per row, at 1 and 2 batches in flight. The gateway's overhead is its extra time per batch over the direct path.
  */
 public final class GatewayBench {
@@ -53,14 +53,16 @@ public final class GatewayBench {
         for (int inFlight : new int[] {1, 2}) {
             Supplier<Runnable> direct = cycling(batches, batch -> () -> direct(verifiers, new FanOutPlan(r1, batch)));
             Supplier<Runnable> throughGateway = cycling(batches, batch -> () -> gateway(gateway, batch));
-            measure(direct, inFlight, 10_000);
-            double[] d = measure(direct, inFlight, 20_000);
-            measure(throughGateway, inFlight, 10_000);
-            double[] g = measure(throughGateway, inFlight, 20_000);
+            measure(direct, inFlight, 5_000);
+            double[] d = measure(direct, inFlight, 10_000);
+            measure(throughGateway, inFlight, 5_000);
+            double[] g = measure(throughGateway, inFlight, 10_000);
             System.out.printf("%-34s %,10.0f %11.1f %11.1f %10s%n", "direct verifier batches, " + inFlight + " in flight",
                     d[0], d[1], d[2], "");
             System.out.printf("%-34s %,10.0f %11.1f %11.1f %+9.1f%%%n", "gateway /v1/rewards, " + inFlight + " in flight",
                     g[0], g[1], g[2], 100.0 * (g[1] - d[1]) / d[1]);
+            dev.rewards.web.BenchResult.emit("gateway", "1,024-sample r1 batches, " + inFlight + " in flight", g[0],
+                    "samples", g[1], g[2], d[0], "direct verifier batch calls", null);
         }
         System.out.println("target: the gateway adds ≤ 10% to the p50 batch latency of the direct calls");
     }

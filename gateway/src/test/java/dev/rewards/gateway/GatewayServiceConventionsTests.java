@@ -1,8 +1,12 @@
 package dev.rewards.gateway;
 
-import dev.rewards.web.JsonApiConventionsContract;
+import java.util.List;
+import java.util.Map;
 
-class GatewayServiceConventionsTests extends JsonApiConventionsContract {
+import dev.rewards.web.HostileInputContract;
+import dev.rewards.web.WireJson;
+
+class GatewayServiceConventionsTests extends HostileInputContract {
 
     @Override
     protected String postEndpoint() {
@@ -17,5 +21,33 @@ class GatewayServiceConventionsTests extends JsonApiConventionsContract {
     @Override
     protected String requiredField() {
         return "response";
+    }
+
+    /** format_only with on_error null: answered even though no format-checker runs beside this test. */
+    @Override
+    protected Map<String, Object> validBody(String text) {
+        return Map.of("profile", "format_only", "on_error", "null", "samples", List.of(Map.of("response", text)));
+    }
+
+    @Override
+    protected String textField() {
+        return "samples";
+    }
+
+    @Override
+    protected String batchEndpoint() {
+        return "/v1/rewards";
+    }
+
+    @Override
+    protected String batchOf(int size) {
+        return WireJson.MAPPER.writeValueAsString(Map.of("profile", "format_only", "samples",
+                java.util.Collections.nCopies(size, Map.of("response", "x"))));
+    }
+
+    @Override
+    protected Map.Entry<String, String> bodyWithUnknownEnumValue() {
+        return Map.entry("{\"profile\": \"r1\", \"on_error\": \"shrug\", \"samples\": [{\"response\": \"x\", "
+                + "\"gold\": \"1\"}]}", "on_error");
     }
 }

@@ -2,7 +2,6 @@ package dev.rewards.language;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,11 +56,13 @@ public final class LanguageBench {
             double[] truth = (double[]) workload[3];
             System.out.printf("%-10s %-44s %,10.0f %10.2f %10.3f %10.3f%n", "language",
                     workload[0] + " (" + threads + " threads)", result[0], result[1], ratio, truth[0] / truth[1]);
+            dev.rewards.web.BenchResult.emit("language", workload[0] + " (" + threads + " threads)", result[0], "CoTs",
+                    result[1], null, null, null, null);
         }
-        System.gc();
-        Thread.sleep(200);
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf("heap after GC with the detector loaded: %,d MB (target ≤ 512 MB)%n", heap >> 20);
+        long heap = dev.rewards.web.BenchResult.heapAfterGcMb();
+        System.out.printf("heap after GC with the detector loaded: %,d MB (target ≤ 512 MB)%n", heap);
+        dev.rewards.web.BenchResult.emit("language", "heap after GC (detector loaded)", 0, "-", null, null, null, null,
+                heap);
         System.out.println("targets: ≥ 200 CoTs/s on all cores");
     }
 

@@ -1,6 +1,5 @@
 package dev.rewards.math;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -39,10 +38,12 @@ public final class MathBench {
             double[] r = run(verifier, items, threads, 10_000);
             System.out.printf("%-10s %-40s %,12.0f %9.3f %9.3f%n", "math",
                     "GRPO 16 responses/gold, " + threads + " thread(s)", r[0], r[1], r[2]);
+            dev.rewards.web.BenchResult.emit("math", "GRPO 16 responses/gold, core, " + threads + " thread(s)", r[0],
+                    "verifications", r[1], r[2], null, null, null);
         }
-        System.gc();
-        Thread.sleep(200);
-        System.out.printf("heap after GC: %,d MB%n", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+        long heap = dev.rewards.web.BenchResult.heapAfterGcMb();
+        System.out.printf("heap after GC: %,d MB%n", heap);
+        dev.rewards.web.BenchResult.emit("math", "heap after GC (verifier warm)", 0, "-", null, null, null, null, heap);
         System.out.println("targets (warm, 2 cores): p50 ≤ 1 ms, p99 ≤ 20 ms, ≥ 2,000 verifications/s on all cores");
     }
 
