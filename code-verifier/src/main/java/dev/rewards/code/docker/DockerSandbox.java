@@ -127,6 +127,11 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         }
     }
 
+    /**
+     * Runs the job on a warm container. When the container fails under it (killed from outside, its exec cut), the
+     * job — stateless by construction — runs once more on another container; a second failure reaches the caller
+     * as {@link SandboxUnavailableException} (a retryable 503), never as a verdict.
+     */
     @Override
     public Outcome execute(Language language, Job job) {
         Pool pool = pools.get(language);
@@ -136,8 +141,23 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             Outcome outcome = runJob(box, job);
             healthy = true;
             return outcome;
+        } catch (SandboxUnavailableException first) {
+            pool.release(box, false);
+            box = null;
+            log.info("retrying a submission on a fresh {} container after: {}", language.wireName(), first.getMessage());
+            Box fresh = pool.acquire();
+            boolean freshHealthy = false;
+            try {
+                Outcome outcome = runJob(fresh, job);
+                freshHealthy = true;
+                return outcome;
+            } finally {
+                pool.release(fresh, freshHealthy);
+            }
         } finally {
-            pool.release(box, healthy);
+            if (box != null) {
+                pool.release(box, healthy);
+            }
         }
     }
 
