@@ -295,6 +295,31 @@ class SuiteContainersIT {
         assertThat(missing.body()).contains("response");
     }
 
+    // ---------------------------------------------------------------------------------------------- soak
+
+    /** The CI form of ./rewards soak: one minute of the realistic mix, every request answered in full. */
+    @Test
+    @Order(50)
+    void aOneMinuteSoakServesEverythingWithoutErrorsOrGrowth() throws Exception {
+        Map<String, String> services = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            services.put(service, uri(service, "").toString());
+        }
+        Soak.Report report = new Soak(new Soak.Settings(services.get("gateway"), services, Duration.ofMinutes(1), 3.0,
+                ServiceContainers.ROOT)).run();
+        System.out.print(Soak.table(report));
+        assertThat(report.errors()).as(String.join("\n", report.errorExamples())).isZero();
+        assertThat(report.requests()).isGreaterThanOrEqualTo(170);
+        assertThat(report.end().sandboxContainers()).as("sandbox containers stay within the pools (2 × 5 languages)")
+                .isLessThanOrEqualTo(10);
+        for (String service : SERVICES) {
+            assertThat(report.end().threads().get(service)).as(service + " live threads")
+                    .isLessThanOrEqualTo(report.start().threads().get(service) + 40);
+            assertThat(report.end().heapMb().get(service)).as(service + " heap MB (no GC forced: a loose bound)")
+                    .isLessThanOrEqualTo(report.start().heapMb().get(service) + 400);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- faults
 
     @Test
