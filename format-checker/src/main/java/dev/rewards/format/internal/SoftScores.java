@@ -103,13 +103,24 @@ public final class SoftScores {
         }
         int total = tokens.length - n + 1;
         LongSet distinct = new LongSet(total);
-        for (int i = 0; i < total; i++) {
-            long key = 0;
-            for (int k = 0; k < n; k++) {
-                key = key * 0x9E3779B97F4A7C15L + tokens[i + k];
+        // An n-gram's key is Σ token[k] × M[k] with a distinct odd multiplier per position: the products do not
+        // depend on each other, so they pipeline instead of forming a chain of n dependent multiplications.
+        long[] multipliers = NGRAM_MULTIPLIERS.length >= n ? NGRAM_MULTIPLIERS : multipliers(n);
+        if (n == 3) {
+            long m0 = multipliers[0];
+            long m1 = multipliers[1];
+            long m2 = multipliers[2];
+            for (int i = 0; i < total; i++) {
+                distinct.add(tokens[i] * m0 + tokens[i + 1] * m1 + tokens[i + 2] * m2);
             }
-            key *= 0xBF58476D1CE4E5B9L;
-            distinct.add(key);
+        } else {
+            for (int i = 0; i < total; i++) {
+                long key = 0;
+                for (int k = 0; k < n; k++) {
+                    key += tokens[i + k] * multipliers[k];
+                }
+                distinct.add(key);
+            }
         }
         double scaling = 1.0 - (double) distinct.size() / total;
         return scaling * maxPenalty + 0.0;
@@ -160,10 +171,11 @@ public final class SoftScores {
                 while (i < length) {
                     c = text.charAt(i);
                     if (c < 0x80) {
-                        if (ASCII_SPACE[c]) {
+                        long lower = ASCII_TOKEN_CHAR[c];
+                        if (lower < 0) {
                             break;
                         }
-                        hash += ASCII_LOWER[c] * POW[(i - start) & 63];
+                        hash += lower * POW[(i - start) & 63];
                         i++;
                         continue;
                     }
@@ -183,6 +195,18 @@ public final class SoftScores {
         return size == out.length ? out : java.util.Arrays.copyOf(out, size);
     }
 
+    private static final long[] NGRAM_MULTIPLIERS = multipliers(16);
+
+    private static long[] multipliers(int n) {
+        long[] multipliers = new long[n];
+        long state = 0x9E3779B97F4A7C15L;
+        for (int k = 0; k < n; k++) {
+            state = state * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+            multipliers[k] = (state ^ (state >>> 31)) | 1L;
+        }
+        return multipliers;
+    }
+
     private static final long[] POW = new long[64];
 
     static {
@@ -194,12 +218,14 @@ public final class SoftScores {
     }
 
     private static final boolean[] ASCII_SPACE = new boolean[128];
-    private static final char[] ASCII_LOWER = new char[128];
+
+    /** Per ASCII character: its lower case, or −1 for whitespace — one load decides both in the hot loop. */
+    private static final long[] ASCII_TOKEN_CHAR = new long[128];
 
     static {
         for (char c = 0; c < 128; c++) {
             ASCII_SPACE[c] = c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
-            ASCII_LOWER[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            ASCII_TOKEN_CHAR[c] = ASCII_SPACE[c] ? -1 : c >= 'A' && c <= 'Z' ? c + 32 : c;
         }
     }
 
