@@ -21,9 +21,16 @@ public abstract class ServiceConventionsContract {
 
     protected WebTestClient client;
 
+    /**
+     * A fresh connection per request: the hostile tests end exchanges early (a 413 before the body is read, invalid
+     * bytes), and a pooled connection left mid-body would make the next test's request wait for an answer that
+     * never comes.
+     */
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        var connector = new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection()));
+        client = WebTestClient.bindToServer(connector).baseUrl("http://localhost:" + port)
                 .responseTimeout(java.time.Duration.ofSeconds(30))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
     }
