@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 class RepetitionEquivalenceTests {
 
     private static final String[] PIECES = {"the", "The", "THE", "cat", "Cat", "a", "sat", "x", "[x]", "{x}", "@home",
-            "`home", "longerwordthaneightchars", "LongerWordThanEightChars", "12", "3.5", "=", "ab", "Ab", "aB"};
+            "`home", "longerwordthaneightchars", "LongerWordThanEightChars", "12", "3.5", "=", "ab", "Ab", "aB",
+            // 8, 9, 16 and 17 bytes: the edges of the one- and two-load token hashes; 70: a token over a whole stretch
+            "Eightchr", "ninechars", "SixteenCharsWord", "seventeenchars!!!", "y".repeat(70), "Y".repeat(70)};
+    private static final String[] NON_ASCII_PIECES = {"café", "CAFÉ", "naïve", "Straße", "x²", "the"};
     private static final String[] GAPS = {" ", "  ", "\n", "\t", " \n ", "\r\n", "\u000B", "\f", "\u001C"};
 
     @RepeatedTest(50)
@@ -39,6 +42,21 @@ class RepetitionEquivalenceTests {
             text.setLength(text.length() - 1);
         }
         for (int n : new int[] {1, 2, 3, 5}) {
+            assertThat(SoftScores.repetition(text.toString(), n, -1.0))
+                    .as("n=%d text=%s", n, text).isEqualTo(reference(text.toString(), n));
+        }
+    }
+
+    /** Texts with a non-ASCII character take the per-character path; the scores must not depend on the path. */
+    @RepeatedTest(20)
+    void nonAsciiTextsMatchToo(RepetitionInfo repetition) {
+        Random random = new Random(1000 + repetition.getCurrentRepetition());
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(300); i > 0; i--) {
+            String[] pieces = random.nextInt(4) == 0 ? NON_ASCII_PIECES : PIECES;
+            text.append(pieces[random.nextInt(pieces.length)]).append(GAPS[random.nextInt(GAPS.length)]);
+        }
+        for (int n : new int[] {1, 3}) {
             assertThat(SoftScores.repetition(text.toString(), n, -1.0))
                     .as("n=%d text=%s", n, text).isEqualTo(reference(text.toString(), n));
         }

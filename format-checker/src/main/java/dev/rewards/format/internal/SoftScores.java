@@ -97,12 +97,15 @@ public final class SoftScores {
      * of a response has a probability below 10^-12, far under any effect on the score.
      */
     public static double repetition(String text, int n, double maxPenalty) {
-        long[] tokens = tokenHashes(text);
-        if (tokens.length < n || tokens.length == 0) {
+        Scratch scratch = Scratch.forText(text);
+        int asciiCount = AsciiTokens.hash(text, scratch);
+        long[] tokens = asciiCount >= 0 ? scratch.tokens() : tokenHashes(text);
+        int count = asciiCount >= 0 ? asciiCount : tokens.length;
+        if (count < n || count == 0) {
             return 0.0;
         }
-        int total = tokens.length - n + 1;
-        LongSet distinct = new LongSet(total);
+        int total = count - n + 1;
+        long[] keys = scratch.keys(total);
         // An n-gram's key is Σ token[k] × M[k] with a distinct odd multiplier per position: the products do not
         // depend on each other, so they pipeline instead of forming a chain of n dependent multiplications.
         long[] multipliers = NGRAM_MULTIPLIERS.length >= n ? NGRAM_MULTIPLIERS : multipliers(n);
@@ -111,7 +114,7 @@ public final class SoftScores {
             long m1 = multipliers[1];
             long m2 = multipliers[2];
             for (int i = 0; i < total; i++) {
-                distinct.add(tokens[i] * m0 + tokens[i + 1] * m1 + tokens[i + 2] * m2);
+                keys[i] = tokens[i] * m0 + tokens[i + 1] * m1 + tokens[i + 2] * m2;
             }
         } else {
             for (int i = 0; i < total; i++) {
@@ -119,10 +122,11 @@ public final class SoftScores {
                 for (int k = 0; k < n; k++) {
                     key += tokens[i + k] * multipliers[k];
                 }
-                distinct.add(key);
+                keys[i] = key;
             }
         }
-        double scaling = 1.0 - (double) distinct.size() / total;
+        int distinct = Distinct.count(keys, total, scratch.table(Distinct.tableSize(total)));
+        double scaling = 1.0 - (double) distinct / total;
         return scaling * maxPenalty + 0.0;
     }
 
@@ -142,7 +146,7 @@ public final class SoftScores {
     }
 
     /**
-     * One 64-bit hash per token. Within a token the hash is a sum of char × POW[position], so the multiplications are
+     * One 64-bit hash per token, for any text (see {@link AsciiTokens} for the fast path of plain ASCII). Within a token the hash is a sum of char × POW[position], so the multiplications are
      * independent of each other and pipeline, instead of a multiply chain that waits on every character.
      */
     private static long[] tokenHashes(String text) {

@@ -84,7 +84,7 @@ public final class TemplateRules {
                 checkThinkBlock(text, violations, start, thinkOpen, thinkClose);
                 int rest = thinkClose + Tag.THINK_CLOSE.text().length();
                 answer = answerRequired ? finalAnswer(text, scan, violations, rest, end)
-                        : text.substring(rest, Math.max(rest, end)).strip();
+                        : Text.stripped(text, rest, Math.max(rest, end));
             }
         }
         return new Outcome(violations, think, answer == null || answer.isEmpty() ? null : answer);
@@ -94,7 +94,7 @@ public final class TemplateRules {
         String answer = null;
         boolean tagged = scan.count(Tag.ANSWER_OPEN) > 0 || scan.count(Tag.ANSWER_CLOSE) > 0;
         if (!tagged) {
-            answer = text.substring(rest, Math.max(rest, end)).strip();
+            answer = Text.stripped(text, rest, Math.max(rest, end));
         } else if (tagCounts(scan, violations, Tag.ANSWER_OPEN, Tag.ANSWER_CLOSE)) {
             int answerOpen = scan.first(Tag.ANSWER_OPEN);
             int answerClose = scan.first(Tag.ANSWER_CLOSE);
@@ -171,6 +171,6 @@ public final class TemplateRules {
         if (open < 0 || close < 0) {
             return null;
         }
-        return text.substring(open + openTag.text().length(), close).strip();
+        return Text.stripped(text, open + openTag.text().length(), close);
     }
 }

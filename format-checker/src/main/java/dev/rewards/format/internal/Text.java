@@ -46,4 +46,18 @@ public final class Text {
         }
         return false;
     }
+
+    /**
+     * {@code s.substring(from, to).strip()} with one copy instead of two. String.strip() tests Character.isWhitespace
+     * per code point; no supplementary code point is whitespace, so testing chars is the same.
+     */
+    public static String stripped(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
 }
