@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxUses         submissions a container serves before it is replaced (default 200)
  * @param acquireTimeout  longest wait for a container being replaced before answering 503 (default 30s)
  * @param queueCapacity   submissions per language waiting for a container; beyond it 429 (default 512)
+ * @param maxQueueWait    a submission that would wait longer than this for a container (queued × recent time per
+ *                        submission ÷ pool size) is refused with a 429 at once (default 20s)
  * @param pidsLimit       processes and threads per container (default 128)
  * @param cpus            CPU quota per container (default 1.0)
  * @param workDirMb       size of a container's tmpfs work directory (default 2048)
@@ -38,6 +40,7 @@ public record CodeProperties(@DefaultValue("unix:///var/run/docker.sock") String
                              @DefaultValue("200") int maxUses,
                              @DefaultValue("30s") Duration acquireTimeout,
                              @DefaultValue("512") int queueCapacity,
+                             @DefaultValue("20s") Duration maxQueueWait,
                              @DefaultValue("128") long pidsLimit,
                              @DefaultValue("1.0") double cpus,
                              @DefaultValue("2048") int workDirMb,

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param openStateWait        how long an open circuit rejects calls before probing (default 10s)
  * @param minimumCalls         calls before the failure rate counts (default 4)
  * @param deadline             longest a request may take; also the downstream time limit (default 120s)
+ * @param maxConcurrentRequests reward requests (any endpoint) in progress at once; the next one is refused with a
+ *                             429 and Retry-After at once, rather than queueing into a timeout (default 256)
  */
 @ConfigurationProperties("rewards.gateway")
 public record GatewayProperties(@DefaultValue("http://localhost:8081") String mathUrl,
@@ -45,7 +47,8 @@ public record GatewayProperties(@DefaultValue("http://localhost:8081") String ma
                                 @DefaultValue("50") float failureRateThreshold,
                                 @DefaultValue("10s") Duration openStateWait,
                                 @DefaultValue("4") int minimumCalls,
-                                @DefaultValue("120s") Duration deadline) {
+                                @DefaultValue("120s") Duration deadline,
+                                @DefaultValue("256") int maxConcurrentRequests) {
     public GatewayProperties {
         profiles = profiles == null ? Map.of() : profiles;
     }

@@ -19,7 +19,9 @@ import dev.rewards.gateway.Sample;
 import dev.rewards.gateway.Verifier;
 import dev.rewards.gateway.client.VerifierClient;
 import dev.rewards.web.BatchItems;
+import dev.rewards.web.ServiceSaturatedException;
 import dev.rewards.web.ServiceUnavailableException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,11 +37,16 @@ final class RewardPipeline {
     private final GatewayProperties properties;
     private final MeterRegistry meters;
 
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Counter refused;
+
     RewardPipeline(VerifierClient client, Profiles profiles, GatewayProperties properties, MeterRegistry meters) {
         this.client = client;
         this.profiles = profiles;
         this.properties = properties;
         this.meters = meters;
+        this.refused = meters.counter("rewards.gateway.refused");
+        meters.gauge("rewards.gateway.in_flight", inFlight);
     }
 
     record Prepared(Profile profile, Map<String, Double> weights, FanOutPlan plan, boolean failOnError,
@@ -63,8 +70,24 @@ final class RewardPipeline {
                 onError.equals("fail"), deadline);
     }
 
-    /** Results in completion order, each with its index. */
+    /**
+     * Results in completion order, each with its index. Admission first: beyond {@code max-concurrent-requests} in
+     * progress the request is refused with a 429 at once, so that an overloaded gateway tells trainers to back off
+     * instead of letting every request wait into its deadline.
+     */
     Flux<RewardsResponse.Result> stream(Prepared prepared) {
+        return Flux.defer(() -> {
+            if (inFlight.incrementAndGet() > properties.maxConcurrentRequests()) {
+                inFlight.decrementAndGet();
+                refused.increment();
+                return Flux.error(new ServiceSaturatedException("The gateway has " + properties.maxConcurrentRequests()
+                        + " requests in progress; retry shortly.", 1, null));
+            }
+            return admitted(prepared).doFinally(signal -> inFlight.decrementAndGet());
+        });
+    }
+
+    private Flux<RewardsResponse.Result> admitted(Prepared prepared) {
         long started = System.nanoTime();
         FanOutPlan plan = prepared.plan();
         Table table = new Table();

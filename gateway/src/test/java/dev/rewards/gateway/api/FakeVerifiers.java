@@ -16,13 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Stand-ins for the four verifiers on one loopback port, with their batch contracts and scripted rules: math is
  * correct when the response contains the gold ("INVALID" gold → invalid_gold), format is valid when the response
  * has an answer block, language scores 0.9, code passes when the response says "pass". A verifier can be switched
- * to answer 503. Every batch received is recorded.
+ * to answer 503, or to answer late. Every batch received is recorded.
  */
 final class FakeVerifiers implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     final Map<String, List<Integer>> batchSizes = new ConcurrentHashMap<>();
     final Map<String, Integer> failing = new ConcurrentHashMap<>();
+    final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
     FakeVerifiers() {
@@ -52,7 +53,8 @@ final class FakeVerifiers implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void route(reactor.netty.http.server.HttpServerRoutes routes, String path,
                        Function<Map<String, Object>, Map<String, Object>> rule) {
-        routes.post(path, (request, response) -> request.receive().aggregate().asString().flatMap(body -> {
+        routes.post(path, (request, response) -> request.receive().aggregate().asString()
+                .delayUntil(body -> Mono.delay(delays.getOrDefault(path, java.time.Duration.ZERO))).flatMap(body -> {
             Integer status = failing.get(path);
             if (status != null) {
                 return response.status(status).header("content-type", "application/problem+json")
