@@ -49,8 +49,14 @@ public final class Soak {
     public record Snapshot(Map<String, Long> heapMb, Map<String, Long> threads, int sandboxContainers) {
     }
 
+    /**
+     * {@code errorKinds}: errors by kind — {@code http_429} (refused at admission), {@code http_503}, {@code
+     * null_reward} (a component unavailable), {@code transport} (timeouts and connection failures) — which tells a
+     * load shed early from requests that waited into their deadline.
+     */
     public record Report(int requests, long samples, int errors, List<String> errorExamples, List<Minute> minutes,
-                         Snapshot start, Snapshot end, double requestsPerSecond, double seconds) {
+                         Snapshot start, Snapshot end, double requestsPerSecond, double seconds,
+                         Map<String, Integer> errorKinds) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,6 +87,7 @@ public final class Soak {
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         AtomicInteger errorCount = new AtomicInteger();
+        Map<String, Integer> errorKinds = new java.util.concurrent.ConcurrentSkipListMap<>();
         AtomicInteger requests = new AtomicInteger();
         AtomicLong samples = new AtomicLong();
         AtomicInteger inFlight = new AtomicInteger();
@@ -95,6 +102,7 @@ public final class Soak {
             requests.incrementAndGet();
             if (inFlight.incrementAndGet() > 500) {
                 inFlight.decrementAndGet();
+                errorKinds.merge("client_backlog", 1, Integer::sum);
                 fail(errors, errorCount, "over 500 requests in flight: the suite does not keep up");
                 return;
             }
@@ -106,13 +114,16 @@ public final class Soak {
                 long done = System.nanoTime();
                 latencies.add(new long[] {(sent - begin) / 60_000_000_000L, done - sent});
                 if (failure != null) {
+                    errorKinds.merge("transport", 1, Integer::sum);
                     fail(errors, errorCount, failure.toString());
                 } else if (response.statusCode() != 200) {
+                    errorKinds.merge("http_" + response.statusCode(), 1, Integer::sum);
                     fail(errors, errorCount, "HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
                 } else {
                     JsonNode results = JSON.readTree(response.body()).get("results");
                     for (JsonNode result : results) {
                         if (result.get("reward").isNull()) {
+                            errorKinds.merge("null_reward", 1, Integer::sum);
                             fail(errors, errorCount, "reward null: " + abbreviate(result.toString()));
                             return;
                         }
@@ -128,13 +139,14 @@ public final class Soak {
             Thread.sleep(100);
         }
         if (inFlight.get() > 0) {
+            errorKinds.merge("transport", inFlight.get(), Integer::sum);
             fail(errors, errorCount, inFlight.get() + " requests still unanswered 150 s after the end");
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
         Thread.sleep(2000);
         Snapshot end = snapshot();
         return new Report(requests.get(), samples.get(), errorCount.get(), List.copyOf(errors), minutes(latencies),
-                start, end, settings.requestsPerSecond(), seconds);
+                start, end, settings.requestsPerSecond(), seconds, Map.copyOf(errorKinds));
     }
 
     private static void fail(ConcurrentLinkedQueue<String> errors, AtomicInteger count, String message) {
@@ -235,8 +247,8 @@ public final class Soak {
         StringBuilder out = new StringBuilder();
         out.append(String.format("soak: %.0f s at %.1f requests/s (70%% math ×64, 20%% code ×2, 10%% text ×16)%n",
                 report.seconds(), report.requestsPerSecond()));
-        out.append(String.format("requests %d, samples served %d, errors %d%n", report.requests(), report.samples(),
-                report.errors()));
+        out.append(String.format("requests %d, samples served %d, errors %d %s%n", report.requests(), report.samples(),
+                report.errors(), report.errorKinds().isEmpty() ? "" : new java.util.TreeMap<>(report.errorKinds())));
         report.errorExamples().forEach(e -> out.append("  error: ").append(e).append('\n'));
         out.append(String.format("%-8s %9s %10s %10s%n", "minute", "requests", "p50 ms", "p99 ms"));
         report.minutes().forEach(m -> out.append(String.format("%-8d %9d %10.1f %10.1f%n", m.minute(), m.requests(),

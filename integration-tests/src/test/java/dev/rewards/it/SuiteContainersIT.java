@@ -12,17 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Volume;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The suite as containers of its own images on one network, driven over HTTP only — through the gateway, plus the
  * code-verifier's SandboxFusion endpoint. Expected rewards come from the labelled corpora (copies in the modules'
- * test resources, provenance beside them). The fault test runs last: it stops the math-verifier's container.
+ * test resources, provenance beside them). The fault test runs last: it kills the math-verifier's container under load.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteContainersIT {
@@ -67,9 +72,12 @@ class SuiteContainersIT {
         }
         builds.shutdown();
         int socketGroup = (Integer) Files.getAttribute(Path.of("/var/run/docker.sock"), "unix:gid");
+        // A raw bind rather than withFileSystemBind: that one first checks file mounting by running an alpine
+        // container, which an offline host has to pull for two minutes before it gives up.
         containers.get("code-verifier")
-                .withFileSystemBind("/var/run/docker.sock", "/var/run/docker.sock")
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withGroupAdd(List.of(String.valueOf(socketGroup))))
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withBinds(new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock")))
+                        .withGroupAdd(List.of(String.valueOf(socketGroup))))
                 .withEnv("REWARDS_CODE_POOL_SIZE", "2");
         containers.get("gateway")
                 .withEnv("REWARDS_GATEWAY_MATH_URL", "http://math-verifier:8081")
@@ -322,56 +330,136 @@ class SuiteContainersIT {
 
     // ---------------------------------------------------------------------------------------------- faults
 
+    /**
+     * The math-verifier is killed (SIGKILL) while four clients keep sending r1_zero batches, half with on_error=null
+     * and half with on_error=fail. Every answer during the outage must be a correct reward, a null marked unavailable
+     * (null mode) or a 503 problem (fail mode) — never a fabricated score; the circuit opens; and once the restarted
+     * verifier is ready, full service returns within 30 s.
+     */
     @Test
     @Order(100)
-    void aStoppedMathVerifierGivesNullsOr503ThenFullServiceAfterItsReturn() throws Exception {
+    void aMathVerifierKilledUnderLoadGivesNullsOr503ThenFullServiceWithin30sOfItsReturn() throws Exception {
         DockerClient docker = DockerClientFactory.instance().client();
+        String mathId = containers.get("math-verifier").getContainerId();
         List<Map<String, Object>> batch = List.of(
                 Map.of("id", "m1", "response", "<think>\nAdd.\n</think>\n<answer>\n\\boxed{4}\n</answer>", "gold", "4"),
                 Map.of("id", "m2", "response", "<think>\nAdd.\n</think>\n<answer>\n\\boxed{5}\n</answer>", "gold", "4"),
                 Map.of("id", "f1", "response", "<think>\nNo task here.\n</think>\n<answer>\nok\n</answer>"));
-        Callable<JsonNode> withNulls = () -> rewards(Map.of("profile", "r1_zero", "samples", batch,
-                "on_error", "null"), 200);
-        JsonNode healthy = withNulls.call();
+        JsonNode healthy = rewards(Map.of("profile", "r1_zero", "samples", batch, "on_error", "null"), 200);
         assertThat(healthy.get("results").get(0).get("reward").asDouble()).isEqualTo(2.0);
 
-        docker.stopContainerCmd(containers.get("math-verifier").getContainerId()).withTimeout(10).exec();
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> load = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            String onError = c % 2 == 0 ? "null" : "fail";
+            load.add(clients.submit(() -> {
+                while (loading.get()) {
+                    HttpResponse<String> response = post("gateway", "/v1/rewards", JSON.writeValueAsString(
+                            Map.of("profile", "r1_zero", "samples", batch, "on_error", onError)));
+                    answers.add(new Answer(System.nanoTime(), onError, response.statusCode(), response.body()));
+                }
+                return null;
+            }));
+        }
+        long verifierReady;
         try {
-            JsonNode degraded = withNulls.call();
-            for (int i = 0; i < 2; i++) {
-                JsonNode result = degraded.get("results").get(i);
-                assertThat(result.get("reward").isNull()).as("no fabricated score: " + result).isTrue();
-                assertThat(result.get("components").get("accuracy").get("unavailable").asBoolean()).isTrue();
-                assertThat(result.get("components").get("format").get("score").asDouble()).isEqualTo(1.0);
-            }
-            assertThat(degraded.get("results").get(2).get("reward").asDouble()).isEqualTo(1.0);
-
-            HttpResponse<String> failing = post("gateway", "/v1/rewards", JSON.writeValueAsString(
-                    Map.of("profile", "r1_zero", "samples", batch)));
-            assertThat(failing.statusCode()).isEqualTo(503);
-            assertThat(failing.headers().firstValue("content-type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
-            assertThat(failing.body()).contains("math-verifier");
-
+            Thread.sleep(3000);
+            docker.killContainerCmd(mathId).exec();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!get("gateway", "/actuator/prometheus").body()
                     .contains("rewards_gateway_circuit{verifier=\"math-verifier\"} 1.0")) {
                 assertThat(System.nanoTime()).as("the math-verifier's circuit opens").isLessThan(deadline);
-                withNulls.call();
+                Thread.sleep(200);
             }
+            Thread.sleep(2000);
+            docker.startContainerCmd(mathId).exec();
+            verifierReady = waitUntilReady(docker, mathId, 8081, Duration.ofSeconds(120));
+            long fullServiceDeadline = verifierReady + Duration.ofSeconds(30).toNanos();
+            while (!fullyServed(answers.get(answers.size() - 1))) {
+                assertThat(System.nanoTime()).as("full service within 30 s of the verifier's readiness")
+                        .isLessThan(fullServiceDeadline);
+                Thread.sleep(100);
+            }
+            Thread.sleep(2000);
         } finally {
-            docker.startContainerCmd(containers.get("math-verifier").getContainerId()).exec();
+            loading.set(false);
+            for (Future<?> client : load) {
+                client.get(200, TimeUnit.SECONDS);
+            }
+            clients.shutdown();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        JsonNode recovered = withNulls.call();
-        while (recovered.get("results").get(0).get("reward").isNull()
-                || recovered.get("results").get(1).get("reward").isNull()) {
-            assertThat(System.nanoTime()).as("full service after the math-verifier's return").isLessThan(deadline);
-            Thread.sleep(1000);
-            recovered = withNulls.call();
+
+        long degraded = 0;
+        long firstFull = Long.MAX_VALUE;
+        synchronized (answers) {
+            for (Answer answer : answers) {
+                if (answer.status() == 503) {
+                    assertThat(answer.onError()).as("503 only when the caller asked to fail: " + answer).isEqualTo("fail");
+                    assertThat(answer.body()).contains("math-verifier");
+                    degraded++;
+                    continue;
+                }
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                JsonNode results = JSON.readTree(answer.body()).get("results");
+                assertThat(results.get(2).get("reward").asDouble()).as("the format-only sample is unaffected: " + answer)
+                        .isEqualTo(1.0);
+                for (int i = 0; i < 2; i++) {
+                    JsonNode reward = results.get(i).get("reward");
+                    if (reward.isNull()) {
+                        assertThat(answer.onError()).isEqualTo("null");
+                        assertThat(results.get(i).get("components").get("accuracy").get("unavailable").asBoolean())
+                                .as("a null reward is marked unavailable: " + answer).isTrue();
+                        degraded++;
+                    } else {
+                        assertThat(reward.asDouble()).as("no fabricated score: " + answer).isEqualTo(i == 0 ? 2.0 : 1.0);
+                    }
+                }
+                if (answer.at() > verifierReady && fullyServed(answer)) {
+                    firstFull = Math.min(firstFull, answer.at());
+                }
+            }
         }
-        assertThat(recovered.get("results").get(0).get("reward").asDouble()).isEqualTo(2.0);
-        assertThat(recovered.get("results").get(1).get("reward").asDouble()).isEqualTo(1.0);
+        System.out.printf("math-verifier killed under load: %d answers, %d degraded (null or 503), full service %.1f s "
+                + "after its readiness%n", answers.size(), degraded, (firstFull - verifierReady) / 1e9);
+        assertThat(degraded).as("the kill happened under load").isPositive();
+    }
+
+    /** One answer of the gateway during the fault test, with the time it arrived. */
+    private record Answer(long at, String onError, int status, String body) {
+    }
+
+    /** Both math samples have their reward. */
+    private static boolean fullyServed(Answer answer) {
+        if (answer.status() != 200) {
+            return false;
+        }
+        JsonNode results = JSON.readTree(answer.body()).get("results");
+        return !results.get(0).get("reward").isNull() && !results.get(1).get("reward").isNull();
+    }
+
+    /** Polls the container's readiness on its current host port (a restart publishes the port anew). */
+    private static long waitUntilReady(DockerClient docker, String id, int port, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            assertThat(System.nanoTime()).as("the container is ready again").isLessThan(deadline);
+            try {
+                var bindings = docker.inspectContainerCmd(id).exec().getNetworkSettings().getPorts().getBindings()
+                        .get(ExposedPort.tcp(port));
+                if (bindings != null && bindings.length > 0) {
+                    HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + bindings[0].getHostPortSpec() + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (ready.statusCode() == 200) {
+                        return System.nanoTime();
+                    }
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- plumbing
