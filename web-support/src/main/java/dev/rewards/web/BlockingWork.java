@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -14,29 +16,71 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs blocking verifier work (Symja, docker-java, CPU-heavy scoring) off the event loop, on a bounded pool with a
- * bounded queue, under a deadline. A deadline miss or a full queue is the service's failure, not the caller's: both
- * surface as {@link ServiceUnavailableException}.
+ * bounded queue, under a deadline. A deadline miss is the service's failure, not the caller's: a
+ * {@link ServiceUnavailableException} (503).
+ *
+ * <p>Admission is by expected wait: work that would wait in the queue longer than half the deadline (queued tasks ×
+ * the recent time per task ÷ threads) is refused at once as {@link ServiceSaturatedException} (429 with
+ * Retry-After), as is work beyond the queue's capacity. Under overload the queue would otherwise fill with work
+ * that can only time out, and every caller would wait its whole deadline to learn it should have backed off.
  */
 public final class BlockingWork implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final Duration deadline;
     private final int threads;
+    private final long maxQueueWaitNanos;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private volatile double taskNanos;
 
     public BlockingWork(String name, int threads, int queueCapacity, Duration deadline) {
         this.threads = threads;
         this.scheduler = Schedulers.newBoundedElastic(threads, queueCapacity, name, 60, true);
         this.deadline = deadline;
+        this.maxQueueWaitNanos = deadline.toNanos() / 2;
     }
 
     public <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work)
-                .subscribeOn(scheduler)
+        return Mono.defer(() -> admit(work))
                 .timeout(deadline)
                 .onErrorMap(TimeoutException.class, e -> new ServiceUnavailableException(
                         "The verification did not finish within " + deadline.toMillis() + " ms.", 1, e))
-                .onErrorMap(java.util.concurrent.RejectedExecutionException.class, e -> new ServiceUnavailableException(
-                        "The service is saturated; retry shortly.", 1, e));
+                .onErrorMap(java.util.concurrent.RejectedExecutionException.class, e -> new ServiceSaturatedException(
+                        "The service's queue is full; retry shortly.", 1, e));
+    }
+
+    /** Work queued or running is counted until it starts or is cancelled, whichever comes first. */
+    private <T> Mono<T> admit(Callable<T> work) {
+        long expectedWait = (long) (waiting.get() * taskNanos / threads);
+        if (expectedWait > maxQueueWaitNanos) {
+            return Mono.error(new ServiceSaturatedException("The service is saturated: new work would wait about "
+                    + expectedWait / 1_000_000 + " ms (bound " + maxQueueWaitNanos / 1_000_000 + " ms); retry shortly.",
+                    (int) Math.max(1, Math.min(60, (expectedWait - maxQueueWaitNanos) / 1_000_000_000L)), null));
+        }
+        waiting.incrementAndGet();
+        AtomicBoolean left = new AtomicBoolean();
+        return Mono.fromCallable(() -> {
+            if (left.compareAndSet(false, true)) {
+                waiting.decrementAndGet();
+            }
+            long start = System.nanoTime();
+            try {
+                return work.call();
+            } finally {
+                long took = System.nanoTime() - start;
+                double previous = taskNanos;
+                taskNanos = previous == 0 ? took : previous * 0.8 + took * 0.2;
+            }
+        }).subscribeOn(scheduler).doFinally(signal -> {
+            if (left.compareAndSet(false, true)) {
+                waiting.decrementAndGet();
+            }
+        });
+    }
+
+    /** Tasks queued and not yet started. */
+    public int waiting() {
+        return waiting.get();
     }
 
     /**
