@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSamples           largest batch (default 16384; more → 413)
  * @param chunkSize            items per downstream batch call (default 256)
  * @param codeChunkSize        items per code-verifier call (default 16: each item runs in a container)
- * @param maxConcurrentCalls   concurrent calls per verifier (bulkhead, default 32)
+ * @param maxConcurrentCalls   concurrent calls per verifier; more wait their turn (without holding a thread) up to 30 s
+ *                             (default 32)
  * @param retryAttempts        attempts per call for connection failures, 503 and 429 (default 3)
  * @param retryBackoff         first backoff, doubled per attempt (default 200ms)
  * @param failureRateThreshold percentage of failed calls that opens a verifier's circuit (default 50)

@@ -8,20 +8,17 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import dev.rewards.gateway.Verifier;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.core.ParameterizedTypeReference;
@@ -47,7 +44,7 @@ public final class VerifierClient {
     private final Map<Verifier, WebClient> clients = new EnumMap<>(Verifier.class);
     private final Map<Verifier, CircuitBreaker> breakers = new EnumMap<>(Verifier.class);
     private final Map<Verifier, Retry> retries = new EnumMap<>(Verifier.class);
-    private final Map<Verifier, Bulkhead> bulkheads = new EnumMap<>(Verifier.class);
+    private final Map<Verifier, QueueingBulkhead> bulkheads = new EnumMap<>(Verifier.class);
     private final MeterRegistry meters;
     private final int chunkSize;
     private final int codeChunkSize;
@@ -59,7 +56,7 @@ public final class VerifierClient {
     }
 
     public VerifierClient(WebClient.Builder builder, Settings settings, CircuitBreakerRegistry breakerRegistry,
-                          RetryRegistry retryRegistry, BulkheadRegistry bulkheadRegistry, MeterRegistry meters) {
+                          RetryRegistry retryRegistry, MeterRegistry meters) {
         this.meters = meters;
         this.chunkSize = settings.chunkSize();
         this.codeChunkSize = settings.codeChunkSize();
@@ -77,15 +74,19 @@ public final class VerifierClient {
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.retryBackoff(), 2.0))
                 .retryOnException(VerifierClient::isRetryable)
                 .build();
-        BulkheadConfig bulkheadConfig = BulkheadConfig.custom().maxConcurrentCalls(settings.maxConcurrentCalls())
-                .maxWaitDuration(Duration.ofSeconds(30)).build();
         for (Verifier verifier : Verifier.values()) {
             String url = settings.urls().get(verifier);
             clients.put(verifier, builder.clone().baseUrl(url)
                     .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build());
             breakers.put(verifier, breakerRegistry.circuitBreaker(verifier.serviceName(), breakerConfig));
             retries.put(verifier, retryRegistry.retry(verifier.serviceName(), retryConfig));
-            bulkheads.put(verifier, bulkheadRegistry.bulkhead(verifier.serviceName(), bulkheadConfig));
+            QueueingBulkhead bulkhead = new QueueingBulkhead(verifier.serviceName(), settings.maxConcurrentCalls(),
+                    Duration.ofSeconds(30));
+            bulkheads.put(verifier, bulkhead);
+            Gauge.builder("rewards.gateway.downstream.in_use", bulkhead, QueueingBulkhead::inUse)
+                    .tag("verifier", verifier.serviceName()).register(meters);
+            Gauge.builder("rewards.gateway.downstream.waiting", bulkhead, QueueingBulkhead::waiting)
+                    .tag("verifier", verifier.serviceName()).register(meters);
         }
     }
 
@@ -126,7 +127,7 @@ public final class VerifierClient {
                     return results;
                 })
                 .timeout(timeout)
-                .transformDeferred(BulkheadOperator.of(bulkheads.get(verifier)))
+                .transformDeferred(bulkheads.get(verifier)::run)
                 .transformDeferred(CircuitBreakerOperator.of(breakers.get(verifier)))
                 .transformDeferred(RetryOperator.of(retries.get(verifier)))
                 .doOnEach(signal -> {
@@ -152,7 +153,7 @@ public final class VerifierClient {
             return response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429;
         }
         return e instanceof WebClientRequestException || e instanceof TimeoutException
-                || e instanceof IllegalStateException || e instanceof io.github.resilience4j.bulkhead.BulkheadFullException;
+                || e instanceof IllegalStateException || e instanceof QueueingBulkhead.VerifierSaturatedException;
     }
 
     private static boolean isOutageOrOpen(Throwable e) {
