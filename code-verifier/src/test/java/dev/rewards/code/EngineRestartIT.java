@@ -1,16 +1,14 @@
 package dev.rewards.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.rewards.code.docker.DockerSandbox;
@@ -26,20 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class EngineRestartIT {
 
-    private static final String SLOW_ECHO = "import time, sys\ntime.sleep(4)\nprint(sys.stdin.read().strip())";
-
-    private static CodeSubmission slowEcho() {
-        return new CodeSubmission("slow", Language.PYTHON, null, SLOW_ECHO,
-                new TestSuite.Stdio(List.of(new TestSuite.StdioCase("42", "42"))), new CodeLimits(8000, 128, 64),
-                null, true, true);
-    }
-
-    private static CodeSubmission quick() {
-        return new CodeSubmission("quick", Language.PYTHON, null, "print(int(input()) * 2)",
-                new TestSuite.Stdio(List.of(new TestSuite.StdioCase("21", "42"))), new CodeLimits(2000, 128, 64),
-                null, true, true);
-    }
-
     @Test
     void inFlightWorkEndsAs503ReadinessFollowsTheEngineAndThePoolRebuildsItself() throws Exception {
         try (PrivateEngine engine = new PrivateEngine()) {
@@ -48,42 +32,12 @@ class EngineRestartIT {
             DockerSandbox sandbox = new DockerSandbox(new SandboxSettings(engine.host(), "rewards-sandbox-",
                     Sandboxes.VERSION, 1, 50, Duration.ofSeconds(5), 128, 1.0, 512, "it-restart-" + UUID.randomUUID()));
             try {
-                CodeJudge judge = new CodeJudge(sandbox, LimitPolicy.STANDARD);
-                assertThat(judge.verify(quick()).status()).isEqualTo(Verdict.ACCEPTED);
-                assertThat(sandbox.ready()).isTrue();
-                List<String> before = engine.containerIds();
-                assertThat(before).as("the warm python container").hasSize(1);
-
-                CompletableFuture<CodeResult> inFlight = CompletableFuture.supplyAsync(() -> judge.verify(slowEcho()));
-                Thread.sleep(1500);
-                engine.stop();
-                assertThatThrownBy(() -> {
-                    try {
-                        inFlight.get(90, TimeUnit.SECONDS);
-                    } catch (ExecutionException e) {
-                        throw e.getCause();
-                    }
-                }).as("in-flight work ends as retryable (503), never as a verdict")
-                        .isInstanceOf(SandboxUnavailableException.class);
-                assertThat(sandbox.ready()).as("readiness reflects the outage").isFalse();
-                assertThatThrownBy(() -> judge.verify(quick())).isInstanceOf(SandboxUnavailableException.class);
-
-                engine.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                CodeResult after = null;
-                while (after == null) {
-                    try {
-                        after = judge.verify(quick());
-                    } catch (SandboxUnavailableException stillDown) {
-                        assertThat(System.nanoTime()).as("service returns after the engine").isLessThan(deadline);
-                        Thread.sleep(500);
-                    }
-                }
-                assertThat(after.status()).isEqualTo(Verdict.ACCEPTED);
-                while (!sandbox.ready()) {
-                    assertThat(System.nanoTime()).as("readiness returns").isLessThan(deadline);
-                    Thread.sleep(200);
-                }
+                List<String> before = new ArrayList<>();
+                EngineOutages.assertOutageAndRecovery(sandbox, () -> {
+                    before.addAll(engine.containerIds());
+                    assertThat(before).as("the warm python container").hasSize(1);
+                    engine.stop();
+                }, engine::start);
                 assertThat(engine.runningContainerIds()).as("a new warm container, not the one the restart stopped")
                         .hasSize(1).doesNotContainAnyElementsOf(before);
             } finally {

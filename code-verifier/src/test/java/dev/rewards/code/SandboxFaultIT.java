@@ -1,7 +1,6 @@
 package dev.rewards.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,32 +24,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Faults under the sandbox: a container killed from outside while it runs a submission, and the Docker engine
- * becoming unreachable and coming back (a proxy in front of the engine's socket is cut and restored, which is what
- * the code-verifier sees of an engine restart without stopping the engine every other test here uses).
+ * becoming unreachable and coming back (a proxy in front of the engine's socket is cut and restored: a partition, where
+ * {@link EngineRestartIT} restarts an engine).
  */
 class SandboxFaultIT {
-
-    private static final String SLOW_ECHO = "import time, sys\ntime.sleep(3)\nprint(sys.stdin.read().strip())";
-
-    private static CodeSubmission slowEcho() {
-        return new CodeSubmission("slow", Language.PYTHON, null, SLOW_ECHO,
-                new TestSuite.Stdio(List.of(new TestSuite.StdioCase("42", "42"))), new CodeLimits(6000, 128, 64),
-                null, true, true);
-    }
-
-    private static CodeSubmission quick() {
-        return new CodeSubmission("quick", Language.PYTHON, null, "print(int(input()) * 2)",
-                new TestSuite.Stdio(List.of(new TestSuite.StdioCase("21", "42"))), new CodeLimits(2000, 128, 64),
-                null, true, true);
-    }
 
     @Test
     void aContainerKilledMidRunIsReplacedAndTheSubmissionRunsAgainOnAnother() throws Exception {
         DockerSandbox sandbox = Sandboxes.start(1);
         try (DockerClient docker = sandbox.newClient()) {
             CodeJudge judge = new CodeJudge(sandbox, LimitPolicy.STANDARD);
-            assertThat(judge.verify(quick()).status()).isEqualTo(Verdict.ACCEPTED);
-            CompletableFuture<CodeResult> running = CompletableFuture.supplyAsync(() -> judge.verify(slowEcho()));
+            assertThat(judge.verify(EngineOutages.quick()).status()).isEqualTo(Verdict.ACCEPTED);
+            CompletableFuture<CodeResult> running =
+                    CompletableFuture.supplyAsync(() -> judge.verify(EngineOutages.slowEcho()));
             Thread.sleep(1200);
             List<Container> boxes = docker.listContainersCmd()
                     .withLabelFilter(Map.of("dev.rewards.sandbox.owner", sandbox.ownerLabel())).exec().stream()
@@ -61,7 +47,7 @@ class SandboxFaultIT {
             CodeResult result = running.get(60, TimeUnit.SECONDS);
             assertThat(result.status()).as("run once more on another container, never a wrong verdict")
                     .isEqualTo(Verdict.ACCEPTED);
-            assertThat(judge.verify(quick()).status()).isEqualTo(Verdict.ACCEPTED);
+            assertThat(judge.verify(EngineOutages.quick()).status()).isEqualTo(Verdict.ACCEPTED);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!sandbox.ready()) {
                 assertThat(System.nanoTime()).as("the pool heals").isLessThan(deadline);
@@ -79,40 +65,7 @@ class SandboxFaultIT {
                     "rewards-sandbox-", Sandboxes.VERSION, 1, 50, Duration.ofSeconds(5), 128, 1.0, 512,
                     "it-outage-" + UUID.randomUUID()));
             try {
-                CodeJudge judge = new CodeJudge(sandbox, LimitPolicy.STANDARD);
-                assertThat(judge.verify(quick()).status()).isEqualTo(Verdict.ACCEPTED);
-                assertThat(sandbox.ready()).isTrue();
-
-                CompletableFuture<CodeResult> inFlight = CompletableFuture.supplyAsync(() -> judge.verify(slowEcho()));
-                Thread.sleep(1200);
-                proxy.cut();
-                assertThatThrownBy(() -> {
-                    try {
-                        inFlight.get(60, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        throw e.getCause();
-                    }
-                }).as("in-flight work ends as retryable, never as a verdict")
-                        .isInstanceOf(SandboxUnavailableException.class);
-                assertThat(sandbox.ready()).as("readiness reflects the outage").isFalse();
-                assertThatThrownBy(() -> judge.verify(quick())).isInstanceOf(SandboxUnavailableException.class);
-
-                proxy.restore();
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                CodeResult after = null;
-                while (after == null) {
-                    try {
-                        after = judge.verify(quick());
-                    } catch (SandboxUnavailableException stillDown) {
-                        assertThat(System.nanoTime()).as("service returns after the engine").isLessThan(deadline);
-                        Thread.sleep(500);
-                    }
-                }
-                assertThat(after.status()).isEqualTo(Verdict.ACCEPTED);
-                while (!sandbox.ready()) {
-                    assertThat(System.nanoTime()).as("readiness returns").isLessThan(deadline);
-                    Thread.sleep(200);
-                }
+                EngineOutages.assertOutageAndRecovery(sandbox, proxy::cut, proxy::restore);
             } finally {
                 sandbox.close();
             }

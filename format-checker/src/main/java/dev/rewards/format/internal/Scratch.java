@@ -31,16 +31,12 @@ final class Scratch {
     }
 
     long[] spaces(int size) {
-        if (spaces.length < size) {
-            spaces = new long[size];
-        }
+        spaces = atLeast(spaces, size);
         return spaces;
     }
 
     long[] tokens(int size) {
-        if (tokens.length < size) {
-            tokens = new long[size];
-        }
+        tokens = atLeast(tokens, size);
         return tokens;
     }
 
@@ -49,16 +45,16 @@ final class Scratch {
     }
 
     long[] keys(int size) {
-        if (keys.length < size) {
-            keys = new long[size];
-        }
+        keys = atLeast(keys, size);
         return keys;
     }
 
     long[] table(int size) {
-        if (table.length < size) {
-            table = new long[size];
-        }
+        table = atLeast(table, size);
         return table;
+    }
+
+    private static long[] atLeast(long[] array, int size) {
+        return array.length < size ? new long[size] : array;
     }
 }

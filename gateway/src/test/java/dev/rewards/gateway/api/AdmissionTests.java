@@ -30,9 +30,7 @@ class AdmissionTests {
 
     @DynamicPropertySource
     static void verifiers(DynamicPropertyRegistry registry) {
-        for (String name : List.of("math", "code", "format", "language")) {
-            registry.add("rewards.gateway." + name + "-url", VERIFIERS::url);
-        }
+        VERIFIERS.register(registry);
     }
 
     @AfterAll

@@ -70,6 +70,13 @@ final class FakeVerifiers implements AutoCloseable {
         }));
     }
 
+    /** Points the gateway's four verifier URLs at this server. */
+    void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        for (String name : List.of("math", "code", "format", "language")) {
+            registry.add("rewards.gateway." + name + "-url", this::url);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.port();
     }

@@ -25,9 +25,7 @@ class GatewayApiTests {
 
     @DynamicPropertySource
     static void verifiers(DynamicPropertyRegistry registry) {
-        for (String name : List.of("math", "code", "format", "language")) {
-            registry.add("rewards.gateway." + name + "-url", VERIFIERS::url);
-        }
+        VERIFIERS.register(registry);
     }
 
     @AfterAll
