@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
 /**
  * A real restart of the Docker engine under the sandbox. Restarting the engine every other test and the build itself
  * use would take them down with it, so the test starts a private engine (its own dockerd, socket, data and exec
- * roots, containerd namespace, no bridge or iptables — sandboxes run without a network), loads the Python sandbox
- * image into it, and restarts that one as an operator would: SIGTERM, which stops every container, then start again.
+ * roots, containerd namespace, network namespace, no bridge or iptables — sandboxes run without a network), loads the
+ * Python sandbox image into it, and restarts that one as an operator would: SIGTERM, which stops every container, then
+ * start again.
  * Needs root and dockerd, as the engine this project sets up does; without them it fails, never skips.
  */
 class EngineRestartIT {
 
     @Test
     void inFlightWorkEndsAs503ReadinessFollowsTheEngineAndThePoolRebuildsItself() throws Exception {
+        boolean hostBridge = Files.exists(Path.of("/sys/class/net/docker0"));
         try (PrivateEngine engine = new PrivateEngine()) {
             engine.start();
             engine.load("rewards-sandbox-python:" + Sandboxes.VERSION);
@@ -45,6 +47,8 @@ class EngineRestartIT {
             }
             assertThat(engine.containerIds()).as("the sandbox removed its containers").isEmpty();
         }
+        assertThat(Files.exists(Path.of("/sys/class/net/docker0"))).as("the host engine's bridge is untouched")
+                .isEqualTo(hostBridge);
     }
 
     /** A dockerd of the test's own under a temporary root; closing it stops the engine and deletes its data. */
@@ -64,7 +68,9 @@ class EngineRestartIT {
         }
 
         void start() throws IOException, InterruptedException {
-            dockerd = new ProcessBuilder("dockerd", "--host", host(), "--data-root", root.resolve("data").toString(),
+            // Its own network namespace: a dockerd with --bridge none deletes the host's docker0 at start, which would
+            // take the bridge from under the engine everything else uses.
+            dockerd = new ProcessBuilder("unshare", "--net", "dockerd", "--host", host(), "--data-root", root.resolve("data").toString(),
                     "--exec-root", root.resolve("exec").toString(), "--pidfile", root.resolve("dockerd.pid").toString(),
                     "--bridge", "none", "--iptables=false", "--ip6tables=false", "--ip-masq=false",
                     "--containerd-namespace", "rewards-it", "--containerd-plugins-namespace", "rewards-it-plugins",
