@@ -37,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Soak {
 
     /** What to drive and where to look. */
+    /** {@code sandboxFilter} is the Docker label filter that selects the sandbox containers to count. */
     public record Settings(String gateway, Map<String, String> services, Duration length, double requestsPerSecond,
-                           Path root) {
+                           Path root, String sandboxFilter) {
     }
 
     /** Per-minute figures. */
@@ -228,12 +229,12 @@ public final class Soak {
                 threads.put(name, -1L);
             }
         });
-        return new Snapshot(heap, threads, sandboxContainers());
+        return new Snapshot(heap, threads, sandboxContainers(settings.sandboxFilter()));
     }
 
-    private static int sandboxContainers() {
+    private static int sandboxContainers(String labelFilter) {
         try {
-            Process process = new ProcessBuilder("docker", "ps", "-q", "--filter", "label=dev.rewards.sandbox")
+            Process process = new ProcessBuilder("docker", "ps", "-q", "--filter", "label=" + labelFilter)
                     .redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes());
             process.waitFor(10, TimeUnit.SECONDS);
@@ -278,7 +279,7 @@ public final class Soak {
         services.put("format-checker", "http://localhost:8083");
         services.put("language-consistency", "http://localhost:8084");
         Report report = new Soak(new Settings(services.get("gateway"), services,
-                Duration.ofMillis((long) (minutes * 60_000)), rate, root)).run();
+                Duration.ofMillis((long) (minutes * 60_000)), rate, root, "dev.rewards.sandbox")).run();
         System.out.print(table(report));
         Path results = root.resolve("bench/results");
         Files.createDirectories(results);

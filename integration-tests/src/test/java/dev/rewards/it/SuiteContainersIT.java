@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,7 +51,8 @@ class SuiteContainersIT {
 
     private static final String[] SERVICES = {"math-verifier", "code-verifier", "format-checker",
             "language-consistency", "gateway"};
-    private static final String SANDBOX_LABEL = "dev.rewards.sandbox";
+    // the engine may be shared with other test runs: only this suite's code-verifier's containers count
+    private static final String SANDBOX_OWNER = "it-suite-" + UUID.randomUUID();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, GenericContainer<?>> containers = new LinkedHashMap<>();
@@ -78,7 +80,8 @@ class SuiteContainersIT {
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
                         .withBinds(new Bind("/var/run/docker.sock", new Volume("/var/run/docker.sock")))
                         .withGroupAdd(List.of(String.valueOf(socketGroup))))
-                .withEnv("REWARDS_CODE_POOL_SIZE", "2");
+                .withEnv("REWARDS_CODE_POOL_SIZE", "2")
+                .withEnv("REWARDS_CODE_INSTANCE_ID", SANDBOX_OWNER);
         containers.get("gateway")
                 .withEnv("REWARDS_GATEWAY_MATH_URL", "http://math-verifier:8081")
                 .withEnv("REWARDS_GATEWAY_CODE_URL", "http://code-verifier:8082")
@@ -111,7 +114,7 @@ class SuiteContainersIT {
                 docker.stopContainerCmd(code.getContainerId()).withTimeout(30).exec();
             }
             List<Container> left = docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(List.of(SANDBOX_LABEL)).exec();
+                    .withLabelFilter(Map.of("dev.rewards.sandbox.owner", SANDBOX_OWNER)).exec();
             assertThat(left).as("sandbox containers left after the suite stopped").isEmpty();
         } finally {
             containers.values().forEach(GenericContainer::stop);
@@ -314,7 +317,7 @@ class SuiteContainersIT {
             services.put(service, uri(service, "").toString());
         }
         Soak.Report report = new Soak(new Soak.Settings(services.get("gateway"), services, Duration.ofMinutes(1), 3.0,
-                ServiceContainers.ROOT)).run();
+                ServiceContainers.ROOT, "dev.rewards.sandbox.owner=" + SANDBOX_OWNER)).run();
         System.out.print(Soak.table(report));
         assertThat(report.errors()).as(String.join("\n", report.errorExamples())).isZero();
         assertThat(report.requests()).isGreaterThanOrEqualTo(170);

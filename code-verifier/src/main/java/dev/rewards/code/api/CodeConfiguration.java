@@ -1,6 +1,5 @@
 package dev.rewards.code.api;
 
-import java.util.UUID;
 
 import dev.rewards.code.CodeJudge;
 import dev.rewards.code.CodeLimits;
@@ -26,7 +25,7 @@ class CodeConfiguration {
         DockerSandbox sandbox = new DockerSandbox(new SandboxSettings(properties.dockerHost(),
                 properties.imagePrefix(), tag, properties.poolSize(), properties.maxUses(),
                 properties.acquireTimeout(), properties.pidsLimit(), properties.cpus(), properties.workDirMb(),
-                "code-verifier-" + UUID.randomUUID()));
+                properties.ownerLabel()));
         if (properties.warmAtStartup()) {
             sandbox.start();
         }

@@ -1,6 +1,7 @@
 package dev.rewards.code.api;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,6 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTests        most test cases per submission (default 1000)
  * @param maxBatchItems   most submissions per batch (default 4096)
  * @param deadline        longest a single request may take before a 503 (default 10m)
+ * @param instanceId      value of the {@code dev.rewards.sandbox.owner} label on this instance's sandbox containers,
+ *                        so that several code-verifiers can share one engine and each cleans up only its own
+ *                        (default: {@code code-verifier-} and a random UUID)
  */
 @ConfigurationProperties("rewards.code")
 public record CodeProperties(@DefaultValue("unix:///var/run/docker.sock") String dockerHost,
@@ -55,5 +59,11 @@ public record CodeProperties(@DefaultValue("unix:///var/run/docker.sock") String
                              @DefaultValue("1024") int maxSourceKb,
                              @DefaultValue("1000") int maxTests,
                              @DefaultValue("4096") int maxBatchItems,
-                             @DefaultValue("10m") Duration deadline) {
+                             @DefaultValue("10m") Duration deadline,
+                             @DefaultValue("") String instanceId) {
+
+    /** The owner label: the configured instance id, or a fresh random one. */
+    public String ownerLabel() {
+        return instanceId.isBlank() ? "code-verifier-" + UUID.randomUUID() : instanceId;
+    }
 }
