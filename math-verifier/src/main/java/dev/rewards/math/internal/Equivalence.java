@@ -106,6 +106,11 @@ public final class Equivalence {
         }
         if (gold instanceof Answer.SetOf g) {
             method[0] = "set";
+            Map<String, Node> system = systemValues(g.elements());
+            if (system != null) {
+                method[0] = "system";
+                return system(g, system, answer, method);
+            }
             List<Answer> elements;
             if (answer instanceof Answer.SetOf a) {
                 elements = a.elements();
@@ -147,6 +152,49 @@ public final class Equivalence {
             return answer instanceof Answer.Choice a && a.letter() == g.letter();
         }
         return false;
+    }
+
+    /**
+     * A solution of a system, "x = 2, y = 3": the value of each variable, or null when the list is not one assignment
+     * per distinct variable (then "x = 1, x = 2" stays a set of alternatives).
+     */
+    private static Map<String, Node> systemValues(List<Answer> elements) {
+        if (elements.size() < 2) {
+            return null;
+        }
+        Map<String, Node> values = new HashMap<>();
+        for (Answer element : elements) {
+            if (!(element instanceof Answer.Relation r) || r.sides().size() != 2 || !r.operators().get(0).equals("=")
+                    || !isVariable(r.sides().get(0)) || values.put(Printer.print(r.sides().get(0)), last(r)) != null) {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The values must go with their variables: "y = 3, x = 2" answers "x = 2, y = 3" but "x = 3, y = 2" does not, as
+     * a set of values would have it. Unlabelled values ("2, 3", "(2, 3)") and other names are taken in the gold's order.
+     */
+    private boolean system(Answer.SetOf gold, Map<String, Node> goldValues, Answer answer, String[] method) {
+        List<Answer> elements;
+        if (answer instanceof Answer.SetOf a) {
+            elements = a.elements();
+        } else if (answer instanceof Answer.Bracketed b && b.open() == '(' && b.close() == ')') {
+            elements = b.elements();
+        } else {
+            return false;
+        }
+        Map<String, Node> answerValues = systemValues(elements);
+        if (answerValues != null && answerValues.keySet().equals(goldValues.keySet())) {
+            for (Map.Entry<String, Node> entry : goldValues.entrySet()) {
+                if (!scalars(entry.getValue(), answerValues.get(entry.getKey()), new String[1])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return elementwise(gold.elements(), elements, method);
     }
 
     private boolean elementwise(List<Answer> gold, List<Answer> answer, String[] method) {
@@ -591,8 +639,8 @@ public final class Equivalence {
         if (answer instanceof Answer.Scalar) {
             return "numeric";
         }
-        if (answer instanceof Answer.SetOf) {
-            return "set";
+        if (answer instanceof Answer.SetOf set) {
+            return systemValues(set.elements()) != null ? "system" : "set";
         }
         if (answer instanceof Answer.Bracketed b) {
             return isInterval(b) ? "interval" : "tuple";

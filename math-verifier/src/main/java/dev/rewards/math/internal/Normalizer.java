@@ -1,5 +1,6 @@
 package dev.rewards.math.internal;
 
+import java.math.BigInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,9 @@ public final class Normalizer {
     private static final Pattern DECIMAL_COMMA = Pattern.compile("^-?\\d+,\\d+$");
     private static final Pattern THOUSANDS_ONLY = Pattern.compile("^-?[1-9]\\d{0,2}(?:,\\d{3})+$");
     private static final Pattern MIXED_NUMBER = Pattern.compile("^(\\d+)\\s+(\\d+)\\s*/\\s*(\\d+)$");
+    /** A repeating decimal, 0.1\overline{6} or 0.\bar{3}; digit runs are bounded so the fraction stays small. */
+    private static final Pattern REPEATING_DECIMAL =
+            Pattern.compile("(?<![\\d.])(\\d{0,30})\\.(\\d{0,30})\\\\(?:overline|bar)\\s*\\{(\\d{1,30})\\}");
     private static final Pattern BRACED_SUBSCRIPT = Pattern.compile("_\\{(\\w{1,8})\\}");
     private static final Pattern TEXT_WRAPPER = Pattern.compile(
             "\\\\(?:text|textnormal|textbf|textit|textrm|mathrm|mathbf|mathit|mathsf|mbox|operatorname|boldsymbol|mathbb|bf|rm)\\s*\\{([^{}]{0,200})\\}");
@@ -81,6 +85,7 @@ public final class Normalizer {
         boolean percent = s.contains("%");
         s = s.replace("\\%", "").replace("%", "");
         s = s.replace("\\$", "").replace("$", "");
+        s = REPEATING_DECIMAL.matcher(s).replaceAll(Normalizer::repeatingDecimal);
         s = FRAC_TWO_CHARS.matcher(s).replaceAll("\\\\frac{$1}{$2}");
         s = FRAC_BRACE_CHAR.matcher(s).replaceAll("\\\\frac$1{$2}");
         s = FRAC_CHAR_BRACE.matcher(s).replaceAll("\\\\frac{$1}{");
@@ -105,6 +110,19 @@ public final class Normalizer {
             s = s.substring(leading.end()).strip();
         }
         return new Normalized(s, percent, degrees);
+    }
+
+    /**
+     * I.B(C repeated) = (IBC − IB) / (10^|B| · (10^|C| − 1)): 0.\overline{9} is 1, 0.1\overline{6} is 1/6, written as an
+     * exact fraction so that the comparison stays exact.
+     */
+    private static String repeatingDecimal(java.util.regex.MatchResult m) {
+        String whole = m.group(1).isEmpty() ? "0" : m.group(1);
+        BigInteger withRepeat = new BigInteger(whole + m.group(2) + m.group(3));
+        BigInteger withoutRepeat = new BigInteger(whole + m.group(2));
+        BigInteger denominator = BigInteger.TEN.pow(m.group(2).length())
+                .multiply(BigInteger.TEN.pow(m.group(3).length()).subtract(BigInteger.ONE));
+        return Matcher.quoteReplacement("\\frac{" + withRepeat.subtract(withoutRepeat) + "}{" + denominator + "}");
     }
 
     /** "1,22" or "0,111" written with a decimal comma (not a thousands separator): the same number with a point. */
