@@ -126,6 +126,9 @@ public final class Equivalence {
             if (answer instanceof Answer.Union a) {
                 return unordered(g.parts(), a.parts(), method);
             }
+            if (answer instanceof Answer.Relation r && asInterval(r) instanceof Answer.Union a) {
+                return unordered(g.parts(), a.parts(), method);
+            }
             return g.parts().size() == 1 && answers(g.parts().get(0), answer, goldParsed, answerParsed, method);
         }
         if (gold instanceof Answer.Matrix g) {
@@ -491,11 +494,19 @@ public final class Equivalence {
     static Answer asInterval(Answer.Relation relation) {
         List<Node> sides = relation.sides();
         List<String> ops = relation.operators();
+        Node inf = new Node.Sym("inf");
+        Node minusInf = new Node.Neg(inf);
+        if (ops.equals(List.of("≠"))) {
+            // x ≠ a: every real but a, (−∞, a) ∪ (a, ∞)
+            Node bound = isVariable(sides.get(0)) && variables(sides.get(1)).isEmpty() ? sides.get(1)
+                    : isVariable(sides.get(1)) && variables(sides.get(0)).isEmpty() ? sides.get(0) : null;
+            return bound == null ? null : new Answer.Union(List.of(
+                    new Answer.Bracketed('(', ')', List.of(new Answer.Scalar(minusInf), new Answer.Scalar(bound))),
+                    new Answer.Bracketed('(', ')', List.of(new Answer.Scalar(bound), new Answer.Scalar(inf)))));
+        }
         if (ops.stream().anyMatch(op -> op.equals("=") || op.equals("≠") || op.equals("\\in"))) {
             return null;
         }
-        Node inf = new Node.Sym("inf");
-        Node minusInf = new Node.Neg(inf);
         if (sides.size() == 2) {
             boolean varLeft = isVariable(sides.get(0)) && variables(sides.get(1)).isEmpty();
             boolean varRight = isVariable(sides.get(1)) && variables(sides.get(0)).isEmpty();

@@ -38,6 +38,9 @@ public final class Normalizer {
     /** A repeating decimal, 0.1\overline{6} or 0.\bar{3}; digit runs are bounded so the fraction stays small. */
     private static final Pattern REPEATING_DECIMAL =
             Pattern.compile("(?<![\\d.])(\\d{0,30})\\.(\\d{0,30})\\\\(?:overline|bar)\\s*\\{(\\d{1,30})\\}");
+    /** The real line as a set: \mathbb{R}, ℝ, "x ∈ ℝ", "all real numbers" — the interval (−∞, ∞). */
+    private static final Pattern ALL_REALS = Pattern.compile(
+            "^(?:[a-zA-Z]\\s*\\\\in\\s*)?(?:\\\\mathbb\\s*\\{\\s*R\\s*\\}|\\\\mathbb\\s+R|\\\\R|ℝ|(?:\\\\text\\s*\\{\\s*)?all real numbers\\s*\\}?)$");
     private static final Pattern BRACED_SUBSCRIPT = Pattern.compile("_\\{(\\w{1,8})\\}");
     private static final Pattern TEXT_WRAPPER = Pattern.compile(
             "\\\\(?:text|textnormal|textbf|textit|textrm|mathrm|mathbf|mathit|mathsf|mbox|operatorname|boldsymbol|mathbb|bf|rm)\\s*\\{([^{}]{0,200})\\}");
@@ -75,6 +78,9 @@ public final class Normalizer {
         }
         s = s.replace("\u0001", "\\\\");
         s = unwrapRepeatedly(BOXED, s);
+        if (ALL_REALS.matcher(s).matches()) {
+            s = "(-\\infty, \\infty)";
+        }
         s = unwrapRepeatedly(TEXT_WRAPPER, s);
         boolean degrees = false;
         Matcher degreeMatcher = DEGREES.matcher(s);
