@@ -13,7 +13,7 @@ public final class AnswerParser {
     public record Parsed(Answer answer, boolean percent, boolean degrees, String normalized) {
     }
 
-    private static final Pattern CHOICE = Pattern.compile("^\\(?([A-J])\\)?(?:[.:]|\\s+\\S.*)?$", Pattern.DOTALL);
+    private static final Pattern CHOICE = Pattern.compile("^\\(?([A-J])\\)?(?:[.:](?:\\s+\\S.*)?|\\s+\\S.*)?$", Pattern.DOTALL);
     private static final Pattern MATRIX = Pattern.compile(
             "^\\[?\\s*\\\\begin\\{(pmatrix|bmatrix|Bmatrix|vmatrix|matrix|array|smallmatrix)\\}(?:\\{[lcr|]*\\})?(.*)\\\\end\\{\\1\\}\\s*\\]?$",
             Pattern.DOTALL);
@@ -34,7 +34,7 @@ public final class AnswerParser {
         return new Parsed(structure(s, 0), normalized.percent(), normalized.degrees(), s);
     }
 
-    /** A single letter A–J, alone or as "(B)", "B." or "(D) Alina": a multiple-choice answer. */
+    /** A single letter A–J, alone or as "(B)", "B.", "B: 42" or "(D) Alina": a multiple-choice answer. */
     public static Character choiceLetter(String raw) {
         String s = Normalizer.normalize(raw).text();
         Matcher m = CHOICE.matcher(s);

@@ -230,10 +230,22 @@ public final class Extractor {
             if (box == null) {
                 break;
             }
-            last = box;
+            // An empty box ("maybe \boxed{}" after the answer) states nothing; the last box with content counts.
+            if (!isBlank(text, box[0], box[1])) {
+                last = box;
+            }
             from = box[1];
         }
         return last == null ? null : text.substring(last[0], last[1]);
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** [start, end) of the content of the next \boxed{…} / \fbox{…} at or after from, braces balanced. */
