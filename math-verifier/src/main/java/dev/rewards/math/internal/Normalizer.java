@@ -29,7 +29,8 @@ public final class Normalizer {
             {"\\dots", ""}, {"\\ldots", ""}, {"\\cdots", ""}, {"\\colon", ":"}, {"−", "-"}, {"–", "-"},
             {"×", "\\times "}, {"÷", "\\div "}, {"·", "\\cdot "}, {"π", "\\pi "}, {"∞", "\\infty "},
             {"√", "\\sqrt"}, {"∪", "\\cup "}, {"∩", "\\cap "}, {"∈", "\\in "}, {"±", "\\pm "},
-            {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"}};
+            {"\\lfloor", " floor("}, {"\\rfloor", ")"}, {"\\lceil", " ceil("},
+            {"\\rceil", ")"}, {"⌊", " floor("}, {"⌋", ")"}, {"⌈", " ceil("}, {"⌉", ")"}, {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"}};
 
     private static final Pattern DOUBLED_BACKSLASH = Pattern.compile("\\\\\\\\(?=[a-zA-Z(\\[\\]){}])");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("^-?\\d+,\\d+$");
