@@ -17,7 +17,10 @@ public final class Extractor {
 
     private static final Pattern PHRASE = Pattern.compile("(?i)(?:final answer is|the answer is|answer is|final answer\\s*[:：]|"
             + "answer\\s*[:：]|réponse\\s*(?:est|[:：])|respuesta\\s*(?:es|[:：])|antwort\\s*(?:ist|[:：])|"
-            + "resposta\\s*(?:é|[:：])|risposta\\s*(?:è|[:：])|答案是|答案\\s*[:：]|解答\\s*[:：])\\s*");
+            + "resposta\\s*(?:é|[:：])|risposta\\s*(?:è|[:：])|答案是|答案\\s*[:：]|解答\\s*[:：]|"
+            // GSM8K's answer line "#### 18": a number alone on its line, which a Markdown heading ("#### Step 2",
+            // "#### 1. Setup") is not
+            + "####(?=[ \\t]*[-+]?\\$?[\\d.,]+[ \\t]*(?:\\n|$)))\\s*");
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z\\d])-?\\d+(?:[.,]\\d+)*(?:\\s*/\\s*\\d+)?");
     private static final Pattern STANDALONE_LETTER = Pattern.compile("(?<![A-Za-z'’])([A-J])(?![A-Za-z'’*^+/=])");
     private static final Pattern PARENTHESIZED_LETTER = Pattern.compile("\\(([A-J])\\)");
