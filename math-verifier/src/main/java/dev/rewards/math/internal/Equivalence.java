@@ -337,7 +337,44 @@ public final class Equivalence {
             }
             decided++;
         }
+        if (decided == SAMPLE_POINTS && differOnNegatives(gold, answer, goldVars, random, approximate)) {
+            return false;
+        }
         return decided == SAMPLE_POINTS || symbolic(gold, answer, method);
+    }
+
+    /**
+     * Positive sample points cannot tell |x| from x or √(x²) from x. Points with negative coordinates can, but there
+     * ln x or √x leave the reals, and textbook identities such as √(x/y) = √x/√y hold only where both sides are real:
+     * so only a point where both sides are real and differ counts, and it rules the answer out.
+     */
+    private boolean differOnNegatives(Node gold, Node answer, Set<String> variables, Random random,
+                                      boolean approximate) {
+        List<String> names = new ArrayList<>(variables);
+        for (int attempt = 0; attempt < SAMPLE_POINTS; attempt++) {
+            Map<String, Complex> point = new HashMap<>();
+            int negative = random.nextInt(names.size());
+            for (int k = 0; k < names.size(); k++) {
+                double magnitude = 0.3 + 2.2 * random.nextDouble();
+                boolean negate = k == negative || (attempt % 2 == 1 && random.nextBoolean());
+                point.put(names.get(k), Complex.real(negate ? -magnitude : magnitude));
+            }
+            try {
+                Complex g = Numeric.eval(gold, point);
+                Complex a = Numeric.eval(answer, point);
+                if (isOrdinaryReal(g) && isOrdinaryReal(a)
+                        && Boolean.FALSE.equals(numericallyEqual(gold, answer, point, approximate))) {
+                    return true;
+                }
+            } catch (RuntimeException outsideTheDomain) {
+                // a point where a side is undefined tells nothing
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOrdinaryReal(Complex value) {
+        return value.isFinite() && Math.abs(value.im()) <= 1e-12 * Math.max(1, Math.abs(value.re()));
     }
 
     private Boolean exactlyEqual(Node gold, Node answer, boolean approximate) {

@@ -114,6 +114,15 @@ public final class Numeric {
                 return realOnly(a, factorial(a.re()));
             case "binom": {
                 Complex k = eval(fn.args().get(1), variables);
+                if (k.isReal() && k.re() == Math.rint(k.re()) && k.re() >= 0 && k.re() <= 170) {
+                    // n(n−1)…(n−k+1)/k!: a polynomial in n, right for every n (Γ's logarithm loses the sign
+                    // for negative arguments)
+                    Complex product = Complex.ONE;
+                    for (int j = 0; j < (int) k.re(); j++) {
+                        product = product.multiply(a.add(Complex.real(-j))).divide(Complex.real(j + 1));
+                    }
+                    return product;
+                }
                 return Complex.real(Math.exp(logGamma(a.re() + 1) - logGamma(k.re() + 1) - logGamma(a.re() - k.re() + 1)));
             }
             case "pm":
