@@ -58,10 +58,49 @@ public final class Words {
                     break;
                 }
             }
-            words.add(new Word(i, end, script, sentence));
+            if (!isFormulaLetter(text, i, end)) {
+                words.add(new Word(i, end, script, sentence));
+            }
             i = end;
         }
         return words;
+    }
+
+    /**
+     * A lone ASCII letter next to a formula character ("x = 5", "f(x)", "2a", "y^2") or written against CJK text
+     * ("找到x的值") is a variable of an undelimited formula, not a word: counted, "x = 5, y = 3" would be a Spanish
+     * sentence (y) in an English chain of thought. "a", "I", "y", "e", "o" between words stay words.
+     */
+    private static boolean isFormulaLetter(String text, int start, int end) {
+        if (end - start != 1 || text.charAt(start) >= 0x80) {
+            return false;
+        }
+        int before = start - 1;
+        if (before >= 0 && isCjk(text.codePointBefore(start))) {
+            return true;
+        }
+        if (end < text.length() && isCjk(text.codePointAt(end))) {
+            return true;
+        }
+        while (before >= 0 && text.charAt(before) == ' ') {
+            before--;
+        }
+        int after = end;
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        return (before >= 0 && isFormulaChar(text.charAt(before)))
+                || (after < text.length() && isFormulaChar(text.charAt(after)));
+    }
+
+    private static boolean isFormulaChar(char c) {
+        return (c >= '0' && c <= '9') || "=+-*/^<>()_|≤≥≠×÷·−".indexOf(c) >= 0;
+    }
+
+    private static boolean isCjk(int cp) {
+        UnicodeScript script = wordScript(cp);
+        return script == UnicodeScript.HAN || script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA
+                || script == UnicodeScript.HANGUL;
     }
 
     /** The script a code point starts or continues a word in, or null when it is not part of any word. */
