@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -29,15 +27,13 @@ public final class BlockingWork implements AutoCloseable {
     private final Scheduler scheduler;
     private final Duration deadline;
     private final int threads;
-    private final long maxQueueWaitNanos;
-    private final AtomicInteger waiting = new AtomicInteger();
-    private volatile double taskNanos;
+    private final WaitAdmission admission;
 
     public BlockingWork(String name, int threads, int queueCapacity, Duration deadline) {
         this.threads = threads;
         this.scheduler = Schedulers.newBoundedElastic(threads, queueCapacity, name, 60, true);
         this.deadline = deadline;
-        this.maxQueueWaitNanos = deadline.toNanos() / 2;
+        this.admission = new WaitAdmission("The service is", threads, deadline.dividedBy(2));
     }
 
     public <T> Mono<T> call(Callable<T> work) {
@@ -49,38 +45,22 @@ public final class BlockingWork implements AutoCloseable {
                         "The service's queue is full; retry shortly.", 1, e));
     }
 
-    /** Work queued or running is counted until it starts or is cancelled, whichever comes first. */
+    /** Work queued is counted as waiting until it starts or is cancelled, whichever comes first. */
     private <T> Mono<T> admit(Callable<T> work) {
-        long expectedWait = (long) (waiting.get() * taskNanos / threads);
-        if (expectedWait > maxQueueWaitNanos) {
-            return Mono.error(new ServiceSaturatedException("The service is saturated: new work would wait about "
-                    + expectedWait / 1_000_000 + " ms (bound " + maxQueueWaitNanos / 1_000_000 + " ms); retry shortly.",
-                    (int) Math.max(1, Math.min(60, (expectedWait - maxQueueWaitNanos) / 1_000_000_000L)), null));
-        }
-        waiting.incrementAndGet();
-        AtomicBoolean left = new AtomicBoolean();
+        WaitAdmission.Ticket ticket = admission.enter();
         return Mono.fromCallable(() -> {
-            if (left.compareAndSet(false, true)) {
-                waiting.decrementAndGet();
-            }
-            long start = System.nanoTime();
+            long start = ticket.start();
             try {
                 return work.call();
             } finally {
-                long took = System.nanoTime() - start;
-                double previous = taskNanos;
-                taskNanos = previous == 0 ? took : previous * 0.8 + took * 0.2;
+                ticket.finished(start);
             }
-        }).subscribeOn(scheduler).doFinally(signal -> {
-            if (left.compareAndSet(false, true)) {
-                waiting.decrementAndGet();
-            }
-        });
+        }).subscribeOn(scheduler).doFinally(signal -> ticket.leave());
     }
 
     /** Tasks queued and not yet started. */
     public int waiting() {
-        return waiting.get();
+        return admission.waiting();
     }
 
     /**

@@ -146,8 +146,9 @@ public final class SoftScores {
     }
 
     /**
-     * One 64-bit hash per token, for any text (see {@link AsciiTokens} for the fast path of plain ASCII). Within a token the hash is a sum of char × POW[position], so the multiplications are
-     * independent of each other and pipeline, instead of a multiply chain that waits on every character.
+     * One 64-bit hash per token, for any text ({@link AsciiTokens} is the fast path of plain ASCII). Within a token
+     * the hash is a sum of char × POW[position], so the multiplications are independent of each other and pipeline,
+     * instead of a multiply chain that waits on every character.
      */
     private static long[] tokenHashes(String text) {
         int length = text.length();
