@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CodeJudge {
 
     private static final int EXCERPT_CHARS = 1024;
+    private static final int WALL_CLOCK_CPUS = 4;
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
@@ -91,6 +92,30 @@ public final class CodeJudge {
      */
     public ProgramRun run(Language language, String code, String stdin, CodeLimits limits,
                           Map<String, String> binaryFiles, List<String> fetchFiles) {
+        return run(language, code, stdin, limits, binaryFiles, fetchFiles, null);
+    }
+
+    /**
+     * Like {@link #run}, with SandboxFusion's timing: the run ends after {@code wallClock.runMs} of wall-clock time
+     * (not CPU time: a program that sleeps or waits is stopped too, one that computes gets the whole span) and the
+     * compile phase after {@code wallClock.compileMs}.
+     */
+    public ProgramRun runWallClock(Language language, String code, String stdin, CodeLimits limits,
+                                   WallClock wallClock, Map<String, String> binaryFiles, List<String> fetchFiles) {
+        return run(language, code, stdin, limits, binaryFiles, fetchFiles, wallClock);
+    }
+
+    /** Wall-clock budgets of a run's phases, in milliseconds. */
+    public record WallClock(int compileMs, int runMs) {
+        public WallClock {
+            if (compileMs <= 0 || runMs <= 0) {
+                throw new IllegalArgumentException("timeouts must be positive");
+            }
+        }
+    }
+
+    private ProgramRun run(Language language, String code, String stdin, CodeLimits limits,
+                           Map<String, String> binaryFiles, List<String> fetchFiles, WallClock wallClock) {
         long started = System.nanoTime();
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("code: required");
@@ -100,7 +125,13 @@ public final class CodeJudge {
         }
         Programs.Prepared prepared = Programs.prepare(language, code,
                 new TestSuite.Stdio(List.of(new TestSuite.StdioCase(stdin, ""))), limits, policy, true);
-        Sandbox.Outcome outcome = sandbox.execute(language, prepared.job().withFiles(binaryFiles, fetchFiles));
+        Sandbox.Job job = prepared.job().withFiles(binaryFiles, fetchFiles);
+        if (wallClock != null) {
+            job = new Sandbox.Job(job.files(), job.compile() == null ? null : limitedTo(job.compile(),
+                    wallClock.compileMs()), limitedTo(job.run(), wallClock.runMs()), job.stdins(), job.stopOnFailure(),
+                    job.compileMemoryMb(), job.runMemoryMb(), job.binaryFilesBase64(), job.fetchFiles());
+        }
+        Sandbox.Outcome outcome = sandbox.execute(language, job);
         Sandbox.Observation compile = outcome.compile();
         if (compile != null && !compile.succeeded()) {
             return new ProgramRun(Verdict.COMPILE_ERROR, compile, null, outcome.fetchedFiles(), elapsed(started));
@@ -109,6 +140,15 @@ public final class CodeJudge {
         Verdict abnormal = Verdicts.ofRun(run, language, limits.memoryMb());
         return new ProgramRun(abnormal == null ? Verdict.ACCEPTED : abnormal, compile, run, outcome.fetchedFiles(),
                 elapsed(started));
+    }
+
+    /**
+     * SandboxFusion limits wall time only: the CPU bound sits beyond what a container of up to
+     * {@value #WALL_CLOCK_CPUS} CPUs could spend within the wall limit, so that the wall clock alone ends a run.
+     */
+    private static Sandbox.Command limitedTo(Sandbox.Command command, int wallMs) {
+        return new Sandbox.Command(command.cmd(), wallMs * WALL_CLOCK_CPUS, wallMs, command.outputBytes(),
+                command.fileMb(), command.stackMb(), command.env());
     }
 
     private Verdict judge(CodeSubmission submission, String token, int index, Sandbox.Observation run) {

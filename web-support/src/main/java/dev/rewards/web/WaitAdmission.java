@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * recent time per task ÷ servers); beyond the bound it is refused at once with a {@link ServiceSaturatedException}
  * (429 with Retry-After). Under sustained overload a long queue only turns every request into a wait of its whole
  * deadline and then a timeout, while the caller could have backed off and retried. The time per task is an
- * exponentially weighted mean (the newest task weighs 0.2).
+ * exponentially weighted mean (the newest task weighs 0.2) of task times capped at the bound: one task that ran for
+ * minutes (a job that outlived its request's deadline) would otherwise make the estimate exceed the bound as soon as
+ * anything waits, and refuse small batches until many short tasks had pulled the mean back down.
  */
 public final class WaitAdmission {
 
@@ -42,6 +44,15 @@ public final class WaitAdmission {
         return new Ticket();
     }
 
+    /**
+     * Admits one task whatever the expected wait, counted as waiting like the others: for callers that bound their
+     * wait themselves (a start deadline of their own) and would rather queue than be refused.
+     */
+    public Ticket enterUnbounded() {
+        waiting.incrementAndGet();
+        return new Ticket();
+    }
+
     /** Tasks admitted and not yet started. */
     public int waiting() {
         return waiting.get();
@@ -67,9 +78,9 @@ public final class WaitAdmission {
             return System.nanoTime();
         }
 
-        /** The task started at {@code startNanos} has ended: its time updates the mean. */
+        /** The task started at {@code startNanos} has ended: its time, at most the bound, updates the mean. */
         public void finished(long startNanos) {
-            long took = System.nanoTime() - startNanos;
+            long took = Math.min(System.nanoTime() - startNanos, boundNanos);
             double previous = taskNanos;
             taskNanos = previous == 0 ? took : previous * 0.8 + took * 0.2;
         }

@@ -12,13 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dockerHost      Docker engine endpoint (default {@code unix:///var/run/docker.sock})
  * @param imagePrefix     sandbox images are {@code <prefix><language>:<tag>} (default {@code rewards-sandbox-})
  * @param imageTag        tag of the sandbox images (default: this build's version)
- * @param poolSize        warm containers per language; also the submissions of a language run at once (default 4)
+ * @param poolSize        warm containers per language; at most this many submissions of a language run at once
+ *                        (default 4)
+ * @param maxRunning      submissions running at once across all languages, so that no program shares a core and
+ *                        CPU-time verdicts do not depend on the load; the rest wait in the queue. 0 = the sandbox
+ *                        engine's CPU count ({@code docker info} NCPU, else this host's processors) divided by
+ *                        {@code cpus} (default 0)
  * @param warmAtStartup   create the pools at startup rather than on first use (default true)
  * @param maxUses         submissions a container serves before it is replaced (default 200)
  * @param acquireTimeout  longest wait for a container being replaced before answering 503 (default 30s)
  * @param queueCapacity   submissions per language waiting for a container; beyond it 429 (default 512)
- * @param maxQueueWait    a submission that would wait longer than this for a container (queued × recent time per
- *                        submission ÷ pool size) is refused with a 429 at once (default 20s)
+ * @param maxQueueWait    a submission that would wait longer than this (queued × recent time per submission ÷
+ *                        the submissions of its language that run at once) is refused with a 429 at once; not
+ *                        SandboxFusion's {@code /run_code}, which waits as long as its own budget allows (default 20s)
  * @param pidsLimit       processes and threads per container (default 128)
  * @param cpus            CPU quota per container (default 1.0)
  * @param workDirMb       size of a container's tmpfs work directory (default 2048)
@@ -40,6 +46,7 @@ public record CodeProperties(@DefaultValue("unix:///var/run/docker.sock") String
                              @DefaultValue("rewards-sandbox-") String imagePrefix,
                              @DefaultValue("") String imageTag,
                              @DefaultValue("4") int poolSize,
+                             @DefaultValue("0") int maxRunning,
                              @DefaultValue("true") boolean warmAtStartup,
                              @DefaultValue("200") int maxUses,
                              @DefaultValue("30s") Duration acquireTimeout,

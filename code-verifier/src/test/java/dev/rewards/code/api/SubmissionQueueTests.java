@@ -21,7 +21,10 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** Admission by expected wait and dropping abandoned submissions, with sleeping work instead of containers. */
+/**
+ * Admission by expected wait, SandboxFusion's start budget, the limit on jobs running at once and dropping abandoned
+ * submissions, with sleeping work instead of containers.
+ */
 class SubmissionQueueTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -33,10 +36,14 @@ class SubmissionQueueTests {
     }
 
     private SubmissionQueue queue(int poolSize, String maxQueueWait) {
+        return queue(poolSize, poolSize, maxQueueWait);
+    }
+
+    private SubmissionQueue queue(int poolSize, int maxRunning, String maxQueueWait) {
         CodeProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "rewards.code.pool-size", String.valueOf(poolSize), "rewards.code.max-queue-wait", maxQueueWait)))
                 .bind("rewards.code", CodeProperties.class).get();
-        queue = new SubmissionQueue(null, properties, registry);
+        queue = new SubmissionQueue(null, properties, maxRunning, registry);
         return queue;
     }
 
@@ -105,5 +112,90 @@ class SubmissionQueueTests {
         StepVerifier.create(queue.submit(Language.PYTHON, () -> 3)).expectNext(3).verifyComplete();
         assertThat(secondRuns).as("the abandoned submission was dropped").hasValue(0);
         first.dispose();
+    }
+
+    @Test
+    void noMoreJobsRunAtOnceThanTheLimitAcrossLanguagesAndTheOthersWaitInTheQueue() {
+        SubmissionQueue queue = queue(4, 2, "60s");
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Mono<Integer>> jobs = new ArrayList<>();
+        for (Language language : Language.values()) {
+            for (int i = 0; i < 4; i++) {
+                jobs.add(queue.submit(language, () -> {
+                    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    sleep(100);
+                    running.decrementAndGet();
+                    return 1;
+                }));
+            }
+        }
+        StepVerifier.create(reactor.core.publisher.Flux.merge(jobs).count())
+                .expectNext((long) jobs.size()).verifyComplete();
+        assertThat(mostAtOnce).as("jobs running at once with 2 CPUs and 5 pools of 4").hasValue(2);
+        assertThat(registry.get("rewards.code.running").gauge().value()).isZero();
+    }
+
+    @Test
+    void runsWithABudgetQueueWhereTheEstimateWouldRefuseThem() {
+        SubmissionQueue queue = queue(1, "1s");
+        for (int i = 0; i < 3; i++) {
+            StepVerifier.create(queue.submit(Language.PYTHON, () -> sleep(200))).expectNext(1).verifyComplete();
+        }
+        List<Mono<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            runs.add(queue.submitStartingWithin(Language.PYTHON, Duration.ofSeconds(20), () -> sleep(200)));
+        }
+        // ≈2.4 s of work for one container: submit() would refuse from the sixth on; these all run.
+        StepVerifier.create(reactor.core.publisher.Flux.merge(runs).count()).expectNext(12L)
+                .verifyComplete();
+        assertThat(registry.counter("rewards.code.refused", "language", "python").count()).isZero();
+    }
+
+    @Test
+    void aRunWaitingForACpuBeyondItsBudgetFailsAndNeverStarts() throws InterruptedException {
+        SubmissionQueue queue = queue(2, 1, "20s");
+        CountDownLatch release = new CountDownLatch(1);
+        Disposable blocker = queue.submit(Language.PYTHON, () -> await(release)).subscribe();
+        AtomicInteger ran = new AtomicInteger();
+        long started = System.nanoTime();
+        StepVerifier.create(queue.submitStartingWithin(Language.PYTHON, Duration.ofMillis(400),
+                        ran::incrementAndGet))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(NotStartedInTimeException.class)
+                        .hasMessageContaining("400 ms"))
+                .verify(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        release.countDown();
+        StepVerifier.create(queue.submit(Language.PYTHON, () -> 3)).expectNext(3).verifyComplete();
+        assertThat(ran).as("the expired run was not started").hasValue(0);
+        blocker.dispose();
+    }
+
+    @Test
+    void aRunStillInTheQueueWhenItsBudgetEndsIsAnsweredThen() throws InterruptedException {
+        // One container thread, busy: the run sits in the bulkhead's queue, where no thread looks at its budget.
+        SubmissionQueue queue = queue(1, 1, "20s");
+        CountDownLatch release = new CountDownLatch(1);
+        Disposable blocker = queue.submit(Language.CPP, () -> await(release)).subscribe();
+        AtomicInteger ran = new AtomicInteger();
+        long started = System.nanoTime();
+        StepVerifier.create(queue.submitStartingWithin(Language.CPP, Duration.ofMillis(300), ran::incrementAndGet))
+                .expectError(NotStartedInTimeException.class).verify(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(registry.get("rewards.code.waiting").tag("language", "cpp").gauge().value())
+                .as("the expired run left the waiting count at once").isZero();
+        release.countDown();
+        StepVerifier.create(queue.submit(Language.CPP, () -> 4)).expectNext(4).verifyComplete();
+        assertThat(ran).hasValue(0);
+        blocker.dispose();
+    }
+
+    private static int await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 1;
     }
 }
