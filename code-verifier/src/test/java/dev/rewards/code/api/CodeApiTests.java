@@ -193,13 +193,16 @@ class CodeApiTests {
     void runCodeSpeaksSandboxFusion() {
         when(sandbox.execute(any(), any())).thenAnswer(call -> {
             Sandbox.Job job = call.getArgument(1);
-            org.assertj.core.api.Assertions.assertThat(job.run().timeMs()).isEqualTo(3000);
+            // run_timeout is wall-clock time (SandboxFusion's meaning); the CPU bound lies beyond it.
+            org.assertj.core.api.Assertions.assertThat(job.run().wallMs()).isEqualTo(3000);
+            org.assertj.core.api.Assertions.assertThat(job.run().timeMs()).isGreaterThan(3000);
+            org.assertj.core.api.Assertions.assertThat(job.compile().wallMs()).isEqualTo(4000);
             org.assertj.core.api.Assertions.assertThat(job.binaryFilesBase64()).containsKey("data.txt");
             return new Sandbox.Outcome(compiled(), List.of(exited(2, "out\n")), Map.of("data.txt", "aGk="));
         });
         client.post().uri("/run_code").contentType(MediaType.APPLICATION_JSON).bodyValue("""
                 {"code": "#include <cstdio>\\nint main(){return 2;}", "language": "cpp", "stdin": "",
-                 "compile_timeout": 10, "run_timeout": 3, "memory_limit_MB": 128,
+                 "compile_timeout": 4, "run_timeout": 3, "memory_limit_MB": 128,
                  "files": {"data.txt": "aGk="}, "fetch_files": ["data.txt"]}
                 """).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("Failed")
@@ -209,5 +212,34 @@ class CodeApiTests {
                 .jsonPath("$.compile_result.status").isEqualTo("Finished")
                 .jsonPath("$.files['data.txt']").isEqualTo("aGk=");
         verify(sandbox).execute(org.mockito.ArgumentMatchers.eq(Language.CPP), any());
+    }
+
+    @Test
+    void runCodeAnswers504ForEveryFailureOfTheServiceBecauseVerlRetriesNothingElse() {
+        when(sandbox.execute(any(), any())).thenThrow(new SandboxUnavailableException("engine down", null))
+                .thenThrow(new SandboxUnavailableException("no container free", true, null));
+        for (int i = 0; i < 2; i++) {
+            client.post().uri("/run_code").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                    {"code": "print(1)", "language": "python", "compile_timeout": 10, "run_timeout": 10}
+                    """).exchange().expectStatus().isEqualTo(504)
+                    .expectHeader().exists("Retry-After")
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        // The service's own API keeps its 503.
+        org.mockito.Mockito.doThrow(new SandboxUnavailableException("engine down", null)).when(sandbox)
+                .execute(any(), any());
+        client.post().uri("/v1/code/run").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"code": "print(1)", "language": "python"}
+                """).exchange().expectStatus().isEqualTo(503);
+    }
+
+    @Test
+    void runCodeRejectsTimeoutsThatAreNotPositive() {
+        for (String timeouts : List.of("\"run_timeout\": 0", "\"compile_timeout\": -1")) {
+            client.post().uri("/run_code").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"code\": \"print(1)\", \"language\": \"python\", " + timeouts + "}")
+                    .exchange().expectStatus().isBadRequest();
+        }
+        verify(sandbox, never()).execute(any(), any());
     }
 }
