@@ -1,6 +1,8 @@
 # Image pipeline of ./rewards (sourced, not executed): sandbox runtime images, built from the Dockerfiles under
 # sandbox/ when a registry is reachable, else on a Debian root filesystem made with debootstrap and imported.
 # Images carry a label with the hash of their sources, so a changed Dockerfile makes its image stale.
+# Temporary directories come from temp_dir (./rewards), which removes them when the launcher ends however it ends
+# (a failed build, Ctrl-C in the middle of debootstrap), not only on the paths that remove them here.
 
 SANDBOX_LANGUAGES=(python c cpp java javascript)
 SOURCE_HASH_LABEL=dev.rewards.source-hash
@@ -40,7 +42,8 @@ ensure_offline_base() {
   command -v debootstrap >/dev/null 2>&1 || install_debian_packages debootstrap
   local packages rootfs
   packages=$(grep -v '^#' "$ROOT/sandbox/base/packages.txt" | grep -v '^$' | paste -sd, -)
-  rootfs=$(mktemp -d /var/tmp/rewards-rootfs.XXXXXX)
+  # On disk, not in a tmpfs /tmp: the root filesystem takes about 1 GB.
+  rootfs=$(temp_dir /var/tmp/rewards-rootfs.XXXXXX)
   step "building the offline sandbox base $image with debootstrap (a few minutes; log: $STATE_DIR/debootstrap.log)"
   local count=0
   if ! debootstrap --variant=minbase --include="$packages" "$DEBIAN_SUITE" "$rootfs" "$(debian_mirror)" 2>&1 \
@@ -107,7 +110,7 @@ build_service_image() {
   if [ "$(image_label "$image" "$SOURCE_HASH_LABEL")" = "$hash" ]; then
     return 0
   fi
-  context=$(mktemp -d)
+  context=$(temp_dir)
   cp "$ROOT/docker/service/healthcheck.sh" "$context/"
   cp "$jar" "$context/app.jar"
   step "building $image (base $base)"

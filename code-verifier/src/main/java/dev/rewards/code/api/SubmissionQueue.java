@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -177,10 +176,13 @@ final class SubmissionQueue implements DisposableBean {
                     + "retry shortly.", 1, null);
         }
 
-        /** On a bulkhead thread: waits for a CPU (not beyond the start budget), then runs unless the job is gone. */
+        /**
+         * On a bulkhead thread: waits for a CPU (not beyond the start budget), then runs unless the job is gone. A
+         * gone job fails as not started: when its budget ran out, this failure may reach the caller first.
+         */
         T run() {
             if (state.get() != WAITING) {
-                throw new CancellationException("the caller has gone");
+                throw notStarted();
             }
             boolean acquired;
             try {
@@ -196,7 +198,7 @@ final class SubmissionQueue implements DisposableBean {
             }
             if (!state.compareAndSet(WAITING, RUNNING)) {
                 cpus.release();
-                throw new CancellationException("the caller has gone");
+                throw notStarted();
             }
             long start = ticket.start();
             try {
