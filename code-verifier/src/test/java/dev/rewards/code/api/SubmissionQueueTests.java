@@ -40,8 +40,13 @@ class SubmissionQueueTests {
     }
 
     private SubmissionQueue queue(int poolSize, int maxRunning, String maxQueueWait) {
+        return queue(poolSize, maxRunning, maxQueueWait, "10m");
+    }
+
+    private SubmissionQueue queue(int poolSize, int maxRunning, String maxQueueWait, String deadline) {
         CodeProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "rewards.code.pool-size", String.valueOf(poolSize), "rewards.code.max-queue-wait", maxQueueWait)))
+                "rewards.code.pool-size", String.valueOf(poolSize), "rewards.code.max-queue-wait", maxQueueWait,
+                "rewards.code.deadline", deadline)))
                 .bind("rewards.code", CodeProperties.class).get();
         queue = new SubmissionQueue(null, properties, maxRunning, registry);
         return queue;
@@ -188,6 +193,21 @@ class SubmissionQueueTests {
         StepVerifier.create(queue.submit(Language.CPP, () -> 4)).expectNext(4).verifyComplete();
         assertThat(ran).hasValue(0);
         blocker.dispose();
+    }
+
+    @Test
+    void aJobThatOutlivedTheDeadlineDoesNotCountTowardsTheExpectedWait() {
+        SubmissionQueue queue = queue(1, 1, "2s", "1s");
+        StepVerifier.create(queue.submit(Language.PYTHON, () -> sleep(1500)))
+                .expectError(dev.rewards.web.ServiceUnavailableException.class).verify(Duration.ofSeconds(5));
+        // Let the overrunning job end (its 1.5 s would otherwise be the whole mean: 1.5 s per queued job).
+        StepVerifier.create(Mono.delay(Duration.ofMillis(1000))).expectNextCount(1).verifyComplete();
+        List<Mono<Integer>> batch = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            batch.add(queue.submit(Language.PYTHON, () -> sleep(10)));
+        }
+        StepVerifier.create(reactor.core.publisher.Flux.merge(batch).count()).expectNext(4L).verifyComplete();
+        assertThat(registry.counter("rewards.code.refused", "language", "python").count()).isZero();
     }
 
     private static int await(CountDownLatch latch) {
