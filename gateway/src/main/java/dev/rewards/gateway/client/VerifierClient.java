@@ -109,6 +109,11 @@ public final class VerifierClient {
         return breakers.get(verifier).getState();
     }
 
+    /** Calls the verifier's circuit breaker has recorded as failed (in its sliding window). */
+    public int failedCalls(Verifier verifier) {
+        return breakers.get(verifier).getMetrics().getNumberOfFailedCalls();
+    }
+
     /**
      * @param deadlineNanos the request's deadline on the {@link System#nanoTime()} clock: no attempt, wait or retry
      *                      goes beyond it

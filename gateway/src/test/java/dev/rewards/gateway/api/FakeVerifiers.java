@@ -70,8 +70,8 @@ final class FakeVerifiers implements AutoCloseable {
     private void route(reactor.netty.http.server.HttpServerRoutes routes, String path,
                        Function<Map<String, Object>, Map<String, Object>> rule) {
         routes.post(path, (request, response) -> request.receive().aggregate().asString()
+                .doOnNext(body -> callTimes.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(System.nanoTime()))
                 .delayUntil(body -> Mono.delay(delays.getOrDefault(path, java.time.Duration.ZERO))).flatMap(body -> {
-            callTimes.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
             Integer status = failing.get(path);
             Integer remaining = failCalls.computeIfPresent(path, (p, n) -> n - 1);
             if (status != null && (remaining == null || remaining >= 0)) {
