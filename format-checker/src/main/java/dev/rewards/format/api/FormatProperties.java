@@ -2,9 +2,9 @@ package dev.rewards.format.api;
 
 import java.time.Duration;
 
-import dev.rewards.web.ConfigBounds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,10 +21,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("rewards.format")
 public record FormatProperties(@DefaultValue("10000") @Min(1) int maxBatchItems,
                                @DefaultValue("0") @Min(0) @Max(1024) int workerThreads,
-                               @DefaultValue("1000") @Min(1) int queueCapacity, @DefaultValue("30s") Duration deadline) {
+                               @DefaultValue("1000") @Min(1) int queueCapacity,
+                               @DefaultValue("30s") @DurationMin(millis = 1) Duration deadline) {
     public FormatProperties {
         // Only 0 means "one per core"; a negative count stays negative so that validation names it.
         workerThreads = workerThreads == 0 ? Runtime.getRuntime().availableProcessors() : workerThreads;
-        ConfigBounds.positive("rewards.format.deadline", deadline);
     }
 }

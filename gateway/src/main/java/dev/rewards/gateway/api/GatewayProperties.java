@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.rewards.gateway.Profile;
-import dev.rewards.web.ConfigBounds;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -54,16 +54,13 @@ public record GatewayProperties(@DefaultValue("http://localhost:8081") @NotBlank
                                 @DefaultValue("16") @Min(1) @Max(10_000) int codeChunkSize,
                                 @DefaultValue("32") @Min(1) @Max(10_000) int maxConcurrentCalls,
                                 @DefaultValue("3") @Min(1) @Max(20) int retryAttempts,
-                                @DefaultValue("200ms") Duration retryBackoff,
+                                @DefaultValue("200ms") @DurationMin(millis = 1) Duration retryBackoff,
                                 @DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
-                                @DefaultValue("10s") Duration openStateWait,
+                                @DefaultValue("10s") @DurationMin(millis = 1) Duration openStateWait,
                                 @DefaultValue("4") @Min(1) int minimumCalls,
-                                @DefaultValue("100s") Duration deadline,
+                                @DefaultValue("100s") @DurationMin(millis = 1) Duration deadline,
                                 @DefaultValue("256") @Min(1) int maxConcurrentRequests) {
     public GatewayProperties {
         profiles = profiles == null ? Map.of() : profiles;
-        ConfigBounds.positive("rewards.gateway.retry-backoff", retryBackoff);
-        ConfigBounds.positive("rewards.gateway.open-state-wait", openStateWait);
-        ConfigBounds.positive("rewards.gateway.deadline", deadline);
     }
 }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.rewards.language.LinguaClassifier;
-import dev.rewards.web.ConfigBounds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,7 +28,8 @@ public record LanguageProperties(
         @DefaultValue({"en", "zh", "ja", "ko", "ru", "de", "fr", "es", "pt", "it", "ar", "vi"}) @NotEmpty
         List<String> languages,
         @DefaultValue("10000") @Min(1) int maxBatchItems, @DefaultValue("0") @Min(0) @Max(1024) int workerThreads,
-        @DefaultValue("1000") @Min(1) int queueCapacity, @DefaultValue("30s") Duration deadline) {
+        @DefaultValue("1000") @Min(1) int queueCapacity,
+        @DefaultValue("30s") @DurationMin(millis = 1) Duration deadline) {
     public LanguageProperties {
         for (String language : languages) {
             if (!LinguaClassifier.supports(language)) {
@@ -37,7 +38,6 @@ public record LanguageProperties(
         }
         // Only 0 means "one per core"; a negative count stays negative so that validation names it.
         workerThreads = workerThreads == 0 ? Runtime.getRuntime().availableProcessors() : workerThreads;
-        ConfigBounds.positive("rewards.language.deadline", deadline);
     }
 
     /** The {@code languages} default above, for in-process users (standalone grading) that have no binder. */

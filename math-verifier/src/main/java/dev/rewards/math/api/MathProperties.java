@@ -2,9 +2,9 @@ package dev.rewards.math.api;
 
 import java.time.Duration;
 
-import dev.rewards.web.ConfigBounds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,11 +22,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("rewards.math")
 public record MathProperties(@DefaultValue("10000") @Min(1) int maxBatchItems,
                              @DefaultValue("0") @Min(0) @Max(1024) int workerThreads,
-                             @DefaultValue("1000") @Min(1) int queueCapacity, @DefaultValue("60s") Duration deadline,
+                             @DefaultValue("1000") @Min(1) int queueCapacity,
+                             @DefaultValue("60s") @DurationMin(millis = 1) Duration deadline,
                              @DefaultValue("10000") @Min(0) int goldCacheSize) {
     public MathProperties {
         // Only 0 means "one per core"; a negative count stays negative so that validation names it.
         workerThreads = workerThreads == 0 ? Runtime.getRuntime().availableProcessors() : workerThreads;
-        ConfigBounds.positive("rewards.math.deadline", deadline);
     }
 }
