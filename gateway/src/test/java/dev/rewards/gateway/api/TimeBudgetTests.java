@@ -47,6 +47,8 @@ class TimeBudgetTests {
     private int port;
     @Autowired
     private VerifierClient verifierClient;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
     private WebTestClient client;
 
     @BeforeEach
@@ -107,6 +109,14 @@ class TimeBudgetTests {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(650)).isLessThan(Duration.ofMillis(2500));
         assertThat(VERIFIERS.calls(MATH)).as("no attempt after the deadline").isEqualTo(1);
+    }
+
+    /** The verifier clients come from Spring Boot's WebClient.Builder, so every downstream call is measured. */
+    @Test
+    void downstreamCallsAreMeasuredAsHttpClientRequests() {
+        post("").jsonPath("$.results[0].reward").isEqualTo(2.0);
+        assertThat(meters.find("http.client.requests").tag("uri", MATH).timer()).isNotNull()
+                .satisfies(timer -> assertThat(timer.count()).isPositive());
     }
 
     @Test
