@@ -86,8 +86,11 @@ public final class VerifierClient {
             clients.put(verifier, builder.clone().baseUrl(url)
                     .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build());
             CircuitBreaker breaker = breakerRegistry.circuitBreaker(verifier.serviceName(), breakerConfig);
-            breaker.getEventPublisher().onStateTransition(event -> log.info("{}: circuit {} ({}% of recent calls failed)",
-                    verifier.serviceName(), event.getStateTransition(), breaker.getMetrics().getFailureRate()));
+            breaker.getEventPublisher().onStateTransition(event -> {
+                float failed = breaker.getMetrics().getFailureRate();
+                log.info("{}: circuit {}{}", verifier.serviceName(), event.getStateTransition(),
+                        failed < 0 ? "" : " (" + failed + "% of recent calls failed)");
+            });
             breakers.put(verifier, breaker);
             retryCounters.put(verifier, meters.counter("rewards.gateway.downstream.retries", "verifier",
                     verifier.serviceName()));

@@ -30,6 +30,12 @@ final class FakeVerifiers implements AutoCloseable {
     final Map<String, String> retryAfter = new ConcurrentHashMap<>();
     final Map<String, String> problemReason = new ConcurrentHashMap<>();
     final Map<String, List<Long>> callTimes = new ConcurrentHashMap<>();
+    /**
+     * A restart that begins with the verifier's next call: for this long from then it answers 503 (as a service that
+     * is not ready yet) — timed from the call, so that a slow machine cannot let the outage pass unnoticed.
+     */
+    final Map<String, java.time.Duration> restart = new ConcurrentHashMap<>();
+    private final Map<String, Long> downUntil = new ConcurrentHashMap<>();
     final Map<String, List<Map<String, Object>>> received = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
@@ -72,6 +78,15 @@ final class FakeVerifiers implements AutoCloseable {
         routes.post(path, (request, response) -> request.receive().aggregate().asString()
                 .doOnNext(body -> callTimes.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(System.nanoTime()))
                 .delayUntil(body -> Mono.delay(delays.getOrDefault(path, java.time.Duration.ZERO))).flatMap(body -> {
+            java.time.Duration outage = restart.remove(path);
+            if (outage != null) {
+                downUntil.put(path, System.nanoTime() + outage.toNanos());
+            }
+            Long down = downUntil.get(path);
+            if (down != null && System.nanoTime() < down) {
+                return response.status(503).header("content-type", "application/problem+json")
+                        .header("Retry-After", "1").sendString(Mono.just("{\"status\":503}")).then();
+            }
             Integer status = failing.get(path);
             Integer remaining = failCalls.computeIfPresent(path, (p, n) -> n - 1);
             if (status != null && (remaining == null || remaining >= 0)) {
@@ -98,6 +113,8 @@ final class FakeVerifiers implements AutoCloseable {
     void reset() {
         failing.clear();
         failCalls.clear();
+        restart.clear();
+        downUntil.clear();
         retryAfter.clear();
         problemReason.clear();
         delays.clear();
