@@ -46,7 +46,7 @@ class RewardServiceError(RuntimeError):
 class RewardClient:
     """Scores samples through ``POST /v1/rewards``.
 
-    Connection failures, 503 and 429 are retried with exponential backoff (1 s doubling to 10 s, jittered), waiting
+    Connection failures, 502, 503 and 429 are retried with exponential backoff (1 s doubling to 10 s, jittered), waiting
     what the gateway's ``Retry-After`` asks, until ``retry_budget`` seconds have passed since the first failure
     (default 90 s, or ``REWARDS_RETRY_BUDGET``) — long enough for a verifier to restart. Every wait is logged at
     WARNING on the ``rewards_client`` logger with what it waits for. ``retries`` optionally caps the number of retries.
@@ -97,7 +97,9 @@ class RewardClient:
                 except ValueError:
                     problem = {"detail": payload}
                 failure = RewardServiceError(error.code, problem)
-                if error.code not in (429, 503):
+                # 502: a proxy or ingress in front of a gateway that is restarting. Not 504: that request's time
+                # budget is spent, another attempt would only spend another one.
+                if error.code not in (429, 502, 503):
                     raise failure from None
                 what = "%s %s" % (error.code, problem.get("detail", "") if isinstance(problem, dict) else problem)
                 delay = _retry_after(error.headers.get("Retry-After"), attempt)

@@ -14,6 +14,7 @@ import rewards_client  # noqa: E402
 class StubGateway(BaseHTTPRequestHandler):
     requests = []
     fail_first = 0
+    fail_status = 503
     api_key = None
 
     def log_message(self, *args):
@@ -26,7 +27,8 @@ class StubGateway(BaseHTTPRequestHandler):
             return self._send(401, {"status": 401, "detail": "A valid API key is required"})
         if StubGateway.fail_first > 0:
             StubGateway.fail_first -= 1
-            return self._send(503, {"status": 503, "detail": "math-verifier: circuit open"}, {"Retry-After": "0"})
+            return self._send(StubGateway.fail_status, {"status": StubGateway.fail_status,
+                                                        "detail": "math-verifier: circuit open"}, {"Retry-After": "0"})
         results = []
         for i, sample in enumerate(body["samples"]):
             gold = sample.get("gold")
@@ -89,6 +91,18 @@ class ClientTests(unittest.TestCase):
         with self.assertRaises(rewards_client.RewardServiceError) as raised:
             rewards_client.RewardClient(self.url, retries=1).rewards([{"response": "x"}])
         self.assertEqual(raised.exception.status, 503)
+
+    def test_a_502_from_a_proxy_is_retried_but_a_504_is_not(self):
+        StubGateway.fail_first = 1
+        StubGateway.fail_status = 502
+        self.assertEqual(rewards_client.RewardClient(self.url, retries=1).rewards([{"response": "x", "gold": "x"}]),
+                         [2.0])
+        StubGateway.fail_first = 1
+        StubGateway.fail_status = 504
+        with self.assertRaises(rewards_client.RewardServiceError) as raised:
+            rewards_client.RewardClient(self.url, retries=3).rewards([{"response": "x", "gold": "x"}])
+        self.assertEqual(raised.exception.status, 504)
+        StubGateway.fail_status = 503
 
     def test_api_key_is_sent_as_bearer(self):
         StubGateway.api_key = "k"
