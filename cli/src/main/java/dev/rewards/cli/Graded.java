@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.rewards.gateway.ComponentResult;
+import dev.rewards.gateway.Composition;
 
 /** A response with its reward and components, and what grading and filtering read from them. */
 record Graded(Responses.Response response, Scorer.Scored scored) {
@@ -15,9 +16,10 @@ record Graded(Responses.Response response, Scorer.Scored scored) {
         return scored.components().get(name);
     }
 
+    /** Has an accuracy verdict: not unavailable, and not unscorable (an invalid gold is no wrong answer). */
     boolean hasAccuracy() {
         ComponentResult accuracy = component("accuracy");
-        return accuracy != null && !accuracy.isUnavailable();
+        return accuracy != null && !accuracy.isUnavailable() && accuracy.score() != null;
     }
 
     /** Correct by the verifier's verdict (not the shaped score, which cosine scaling may move off 0/1). */
@@ -25,8 +27,18 @@ record Graded(Responses.Response response, Scorer.Scored scored) {
         return hasAccuracy() && CORRECT.contains(component("accuracy").status());
     }
 
+    /** Scored, cannot be scored (reward null by nature, e.g. invalid gold), or a verifier was unavailable. */
+    Composition.Kind kind() {
+        return Composition.kind(scored.reward(), scored.components());
+    }
+
     boolean unavailable() {
-        return scored.components().values().stream().anyMatch(ComponentResult::isUnavailable);
+        return kind() == Composition.Kind.UNAVAILABLE;
+    }
+
+    /** A component had nothing to judge (language without words) and counted as fully consistent. */
+    boolean notApplicable() {
+        return scored.components().values().stream().anyMatch(ComponentResult::isNotApplicable);
     }
 
     Boolean formatValid() {
@@ -34,9 +46,10 @@ record Graded(Responses.Response response, Scorer.Scored scored) {
         return format == null || format.isUnavailable() ? null : "valid".equals(format.status());
     }
 
+    /** The language-consistency share, or null when there is none (not applicable, unavailable, not asked). */
     Double language() {
         ComponentResult language = component("language");
-        return language == null ? null : language.score();
+        return language == null || language.isNotApplicable() ? null : language.score();
     }
 
     /** The final answer the math-verifier extracted, or null. */
@@ -63,6 +76,7 @@ record Graded(Responses.Response response, Scorer.Scored scored) {
         line.put("problem_id", response.problemId());
         line.put("id", response.sample().id());
         line.put("reward", scored.reward());
+        line.put("status", kind().name().toLowerCase());
         Map<String, Object> components = new LinkedHashMap<>();
         scored.components().forEach((name, c) -> {
             Map<String, Object> part = new LinkedHashMap<>();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
+import dev.rewards.gateway.ComponentResult;
+
 /**
  * DeepSeek-R1's rejection sampling for reasoning SFT data: keep a response only if its answer is correct and its
  * format valid, its chain of thought is in the target language (score ≥ min), has no paragraph longer than the
@@ -87,7 +89,10 @@ final class RejectionSampling {
         if (!Boolean.TRUE.equals(g.formatValid())) {
             return Rule.FORMAT;
         }
-        Double language = g.language();
+        // The one reward rule: a chain of thought without words mixes no languages (not applicable = consistent).
+        ComponentResult languageComponent = g.component("language");
+        Double language = languageComponent != null && languageComponent.isNotApplicable() ? Double.valueOf(1.0)
+                : g.language();
         if (language == null || language < settings.minLanguage()) {
             return Rule.LANGUAGE;
         }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.rewards.gateway.Composition;
+
 /**
  * The figures of a graded run. With k responses per problem: pass@1 is the mean over problems of c/n; pass@k the
  * unbiased estimator 1 − C(n−c, k)/C(n, k) (Chen et al. 2021) averaged over problems with n ≥ k; cons@k the
@@ -14,8 +16,11 @@ import java.util.function.Function;
  * math-verifier's clustering) — the largest group wins, a tie goes to the group whose first member came first, and
  * the vote is correct when that member's verdict is. Responses without an extracted answer do not vote; a problem
  * where none has one counts as wrong. cons@k covers math problems only (code answers have no equivalence classes).
+ * Every response is exactly one of scored, unscorable (reward null by nature) and unavailable, as its output line's
+ * {@code status} says; not applicable counts the scored ones with a component that had nothing to judge.
  */
-record Summary(int responses, int problems, int badLines, int unavailable, Double accuracy, Double formatRate,
+record Summary(int responses, int problems, int badLines, int scored, int notApplicable, int unscorable,
+               int unavailable, Double accuracy, Double formatRate,
                Double languageMean, Integer k, Double passAt1, Double passAtK, int passAtKProblems, Double consAtK,
                int consAtKProblems, double seconds) {
 
@@ -26,7 +31,10 @@ record Summary(int responses, int problems, int badLines, int unavailable, Doubl
     static Summary of(List<Graded> graded, int badLines, Integer requestedK, Clustering clustering, double seconds) {
         Map<String, List<Graded>> byProblem = new LinkedHashMap<>();
         graded.forEach(g -> byProblem.computeIfAbsent(g.response().problemId(), p -> new ArrayList<>()).add(g));
-        int unavailable = (int) graded.stream().filter(Graded::unavailable).count();
+        int scored = (int) graded.stream().filter(g -> g.kind() == Composition.Kind.SCORED).count();
+        int notApplicable = (int) graded.stream().filter(Graded::notApplicable).count();
+        int unscorable = (int) graded.stream().filter(g -> g.kind() == Composition.Kind.UNSCORABLE).count();
+        int unavailable = (int) graded.stream().filter(g -> g.kind() == Composition.Kind.UNAVAILABLE).count();
         Double accuracy = mean(graded.stream().filter(Graded::hasAccuracy).map(g -> g.correct() ? 1.0 : 0.0).toList());
         Double formatRate = mean(graded.stream().map(Graded::formatValid).filter(v -> v != null)
                 .map(v -> v ? 1.0 : 0.0).toList());
@@ -50,7 +58,8 @@ record Summary(int responses, int problems, int badLines, int unavailable, Doubl
                 }
             }
         }
-        return new Summary(graded.size(), byProblem.size(), badLines, unavailable, accuracy, formatRate, languageMean,
+        return new Summary(graded.size(), byProblem.size(), badLines, scored, notApplicable, unscorable, unavailable,
+                accuracy, formatRate, languageMean,
                 k, passAt1, mean(passAtK), passAtK.size(), mean(consAtK), consAtK.size(), seconds);
     }
 
@@ -108,6 +117,9 @@ record Summary(int responses, int problems, int badLines, int unavailable, Doubl
         map.put("responses", responses);
         map.put("problems", problems);
         map.put("bad_lines", badLines);
+        map.put("scored", scored);
+        map.put("not_applicable", notApplicable);
+        map.put("unscorable", unscorable);
         map.put("unavailable", unavailable);
         map.put("accuracy", accuracy);
         map.put("format_rate", formatRate);
@@ -127,6 +139,9 @@ record Summary(int responses, int problems, int badLines, int unavailable, Doubl
         row(out, "responses", String.valueOf(responses));
         row(out, "problems", String.valueOf(problems));
         row(out, "bad input lines (skipped)", String.valueOf(badLines));
+        row(out, "scored (reward a number)", String.valueOf(scored));
+        row(out, "  of which not applicable", notApplicable + "  (language: no words, counted consistent)");
+        row(out, "cannot be scored (null)", unscorable + "  (e.g. invalid gold)");
         row(out, "unavailable (reward null)", String.valueOf(unavailable));
         row(out, "accuracy", percent(accuracy));
         row(out, "format rate", percent(formatRate));

@@ -74,6 +74,15 @@ class FilterTests {
     }
 
     @Test
+    void keepsAChainOfThoughtWithoutWordsAsConsistentByTheOneRewardRule() {
+        Graded formulas = graded("p", "math", "r", "correct", true, null, "2+2=4", "q");
+        formulas.scored().components().put("language", new ComponentResult(1.0, ComponentResult.NOT_APPLICABLE,
+                Map.of("status", "no_words")));
+        assertThat(rule(formulas)).isNull();
+        assertThat(formulas.language()).as("not a measured share").isNull();
+    }
+
+    @Test
     void dropsAParagraphLongerThanTheLimitCountingCjkCharactersAsWords() {
         String limit = "word ".repeat(300).trim();
         String over = "word ".repeat(301).trim();

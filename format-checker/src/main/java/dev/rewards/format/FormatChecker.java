@@ -6,11 +6,12 @@ import java.util.Map;
 
 import dev.rewards.format.internal.SoftScores;
 import dev.rewards.format.internal.TemplateRules;
+import dev.rewards.web.Reasoning;
 
 /** Checks a completion against its template and computes the soft scores asked for. Stateless and thread-safe. */
 public final class FormatChecker {
 
-    private static final String PREFILLED_THINK = "<think>";
+    private static final String PREFILLED_THINK = Reasoning.THINK_OPEN;
 
     public FormatVerdict check(FormatCheck check) {
         String text = check.thinkPrefilled() ? PREFILLED_THINK + check.response() : check.response();

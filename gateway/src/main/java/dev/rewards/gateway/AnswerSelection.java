@@ -1,9 +1,12 @@
 package dev.rewards.gateway;
 
+import dev.rewards.web.Reasoning;
+
 /**
- * The part of a response the accuracy check sees: the content of the last {@code <answer>…</answer>} when the
- * template has an answer block and it is there, else the text after the last {@code </think>}, else the whole
- * response. Reasoning never reaches the answer checker, so a correct-looking intermediate result cannot score.
+ * The part of a response the accuracy check sees, by the shared reasoning splitter: only the text after the last
+ * {@code </think>} counts; in it, the content of the last {@code <answer>…</answer>} when the template has an answer
+ * block and it is there, else all of that text. Reasoning never reaches the answer checker, so a correct-looking
+ * intermediate result — even one written as an {@code <answer>} block inside the reasoning — cannot score.
  */
 public final class AnswerSelection {
 
@@ -12,16 +15,11 @@ public final class AnswerSelection {
 
     public static String answer(String response, String template) {
         if (!"think_answer_optional".equals(template) && !"think_only".equals(template)) {
-            int close = response.lastIndexOf("</answer>");
-            int open = close < 0 ? -1 : response.lastIndexOf("<answer>", close);
-            if (open >= 0) {
-                return response.substring(open + "<answer>".length(), close);
+            String block = Reasoning.answerBlock(response);
+            if (block != null) {
+                return block;
             }
         }
-        int think = response.lastIndexOf("</think>");
-        if (think >= 0) {
-            return response.substring(think + "</think>".length());
-        }
-        return response;
+        return Reasoning.answerPart(response);
     }
 }

@@ -3,10 +3,20 @@ package dev.rewards.gateway;
 import java.util.Map;
 
 /**
- * {@code reward = Σ weight × score} over the profile's components. A component that is unavailable makes the
- * reward null (never a fabricated number); one whose score is null by nature counts as the profile's
- * {@code nullScore}, or makes the reward null when that is unset. A component the sample does not have (accuracy
- * of a task {@code none}) is left out.
+ * {@code reward = Σ weight × score} over the profile's components — one rule for every endpoint and adapter.
+ * <ul>
+ * <li><b>Not applicable</b> (language consistency when the reasoning has no countable word, e.g.
+ * {@code <think>2+2=4</think>}): the component counts as fully consistent, score 1. GRPO normalises rewards within
+ * a group of completions of one prompt, so every sample of a group must be scored on the same scale: dropping the
+ * component (and its weight) would give a formulas-only chain of thought a lower ceiling (2.0) than its siblings
+ * (2.1) — a penalty for terse reasoning — and renormalising the others would inflate it instead. A chain of thought
+ * without words mixes no languages, so "fully consistent" is also the literal reading; it earns nothing a consistent
+ * chain of thought would not earn, so there is nothing to hack.</li>
+ * <li><b>Cannot be scored</b> (a component whose score is null by nature — invalid gold — or a verifier that is
+ * unavailable): reward {@code null}, never a fabricated number; a null score counts as the profile's
+ * {@code nullScore} instead when one is configured.</li>
+ * <li>A component the sample does not have (accuracy of a task {@code none}) is left out.</li>
+ * </ul>
  */
 public final class Composition {
 
@@ -30,5 +40,16 @@ public final class Composition {
             reward += weight.getValue() * score;
         }
         return reward;
+    }
+
+    /** What a sample's result is, for counting: scored, or why it has no reward. */
+    public enum Kind { SCORED, UNSCORABLE, UNAVAILABLE }
+
+    public static Kind kind(Double reward, Map<String, ComponentResult> components) {
+        if (reward != null) {
+            return Kind.SCORED;
+        }
+        return components.values().stream().anyMatch(ComponentResult::isUnavailable) ? Kind.UNAVAILABLE
+                : Kind.UNSCORABLE;
     }
 }

@@ -157,8 +157,10 @@ public final class FanOutPlan {
                 yield new ComponentResult(value, value == null ? "missing" : "ok", Map.of("overlong", value == null
                         ? "missing" : value));
             }
-            case "language" -> new ComponentResult(number(result.get("score")), String.valueOf(result.get("status")),
-                    result);
+            // No countable word in the reasoning: nothing to judge, counted as fully consistent (see Composition).
+            case "language" -> "no_words".equals(result.get("status"))
+                    ? new ComponentResult(1.0, ComponentResult.NOT_APPLICABLE, result)
+                    : new ComponentResult(number(result.get("score")), String.valueOf(result.get("status")), result);
             default -> throw new IllegalStateException("unknown component " + component);
         };
     }

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param weights        component → weight; components are {@code accuracy}, {@code format}, {@code language},
  *                       {@code overlong} (DAPO soft overlong punishment, from the format-checker)
  * @param template       format template of the format-checker ({@code r1}, {@code think_answer_optional}, …)
- * @param nullScore      what a component whose score is null by nature (invalid gold, no words) counts as; null
- *                       skips the sample ({@code reward: null})
+ * @param nullScore      what a component whose score is null by nature (invalid gold) counts as; null (default)
+ *                       makes the sample unscorable ({@code reward: null}). A language component without words is
+ *                       not null but not applicable (counts 1, see {@link Composition})
  * @param cosine         open-r1's cosine length scaling of accuracy, or null
  * @param overlong       DAPO's overlong penalty parameters ({@code max_length}, {@code cache}), or null
  * @param targetLanguage language of the chain of thought when a sample names none

@@ -153,6 +153,32 @@ class KubernetesManifestsTests {
         kinds(dev, "Deployment").forEach(d -> assertThat(at(d, "spec", "replicas")).isEqualTo(1));
     }
 
+    /**
+     * The time budget (docs/reliability.md): slime's 120 s client timeout > the ingress > the gateway's deadline >
+     * each verifier's deadline, so that every inner layer answers before the outer one gives up.
+     */
+    @Test
+    void timeLimitsAreOrderedClientIngressGatewayVerifiers() throws Exception {
+        List<Map<String, Object>> objects = render("prod");
+        Map<String, Object> annotations = mapOf(at(byName(objects, "Ingress", "gateway"), "metadata", "annotations"));
+        long ingress = Long.parseLong((String) annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
+        assertThat(Long.parseLong((String) annotations.get("nginx.ingress.kubernetes.io/proxy-send-timeout")))
+                .isEqualTo(ingress);
+        long gateway = seconds(objects, "gateway", "REWARDS_GATEWAY_DEADLINE");
+        assertThat(ingress).as("ingress below slime's 120 s").isLessThan(120).as("ingress above the gateway")
+                .isGreaterThan(gateway);
+        for (String[] verifier : new String[][] {{"math-verifier", "REWARDS_MATH_DEADLINE"},
+                {"format-checker", "REWARDS_FORMAT_DEADLINE"}, {"language-consistency", "REWARDS_LANGUAGE_DEADLINE"}}) {
+            assertThat(seconds(objects, verifier[0], verifier[1])).as(verifier[0]).isLessThan(gateway);
+        }
+    }
+
+    private static long seconds(List<Map<String, Object>> objects, String configMap, String key) {
+        Object value = mapOf(byName(objects, "ConfigMap", configMap).get("data")).get(key);
+        assertThat(value).as(configMap + " " + key).isNotNull();
+        return org.springframework.boot.convert.DurationStyle.detectAndParse((String) value).toSeconds();
+    }
+
     @Test
     void everyContainerIsLockedDownExceptTheSandboxEngine() throws Exception {
         for (Map<String, Object> deployment : kinds(render("prod"), "Deployment")) {

@@ -14,6 +14,7 @@ import dev.rewards.language.internal.FunctionWords;
 import dev.rewards.language.internal.ScriptLanguages;
 import dev.rewards.language.internal.Words;
 import dev.rewards.language.internal.Words.Word;
+import dev.rewards.web.Reasoning;
 
 /**
  * LANG-RATIO-v1 (README): the share of words in the target language. Script decides wherever it is unambiguous;
@@ -68,14 +69,12 @@ public final class LanguageScorer {
                 total == 0 ? null : (double) targetWords / total, targetWords, total, sorted(counts), excluded);
     }
 
-    /** The reasoning inside {@code <think>…</think>}; an unclosed or prefilled block counts up to or from its one tag. */
+    /**
+     * The reasoning, by the splitter every service shares: from {@code <think>} up to the last {@code </think>} (an
+     * unclosed block to the end, a prefilled one from the start), or all text when there are no think tags.
+     */
     static String thinkPart(String text) {
-        int open = text.indexOf("<think>");
-        int close = text.indexOf("</think>", open < 0 ? 0 : open);
-        if (open >= 0) {
-            return close >= 0 ? text.substring(open + 7, close) : text.substring(open + 7);
-        }
-        return close >= 0 ? text.substring(0, close) : text;
+        return Reasoning.reasoningOrAll(text);
     }
 
     private Map<String, Integer> count(String text) {

@@ -39,7 +39,7 @@ public final class BlockingWork implements AutoCloseable {
     public <T> Mono<T> call(Callable<T> work) {
         return Mono.defer(() -> admit(work))
                 .timeout(deadline)
-                .onErrorMap(TimeoutException.class, e -> new ServiceUnavailableException(
+                .onErrorMap(TimeoutException.class, e -> new DeadlineExceededException(
                         "The verification did not finish within " + deadline.toMillis() + " ms.", 1, e))
                 .onErrorMap(java.util.concurrent.RejectedExecutionException.class, e -> new ServiceSaturatedException(
                         "The service's queue is full; retry shortly.", 1, e));

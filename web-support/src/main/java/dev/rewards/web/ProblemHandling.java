@@ -74,6 +74,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         body.setTitle(title);
         body.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        if (ex instanceof DeadlineExceededException) {
+            body.setProperty("reason", DeadlineExceededException.REASON);
+        }
         return Mono.just(ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
                 .body(body));

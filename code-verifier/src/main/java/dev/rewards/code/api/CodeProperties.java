@@ -3,8 +3,12 @@ package dev.rewards.code.api;
 import java.time.Duration;
 import java.util.UUID;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the code-verifier ({@code rewards.code.*}).
@@ -41,32 +45,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        so that several code-verifiers can share one engine and each cleans up only its own
  *                        (default: {@code code-verifier-} and a random UUID)
  */
+@Validated
 @ConfigurationProperties("rewards.code")
 public record CodeProperties(@DefaultValue("unix:///var/run/docker.sock") String dockerHost,
                              @DefaultValue("rewards-sandbox-") String imagePrefix,
                              @DefaultValue("") String imageTag,
-                             @DefaultValue("4") int poolSize,
-                             @DefaultValue("0") int maxRunning,
+                             @DefaultValue("4") @Min(1) int poolSize,
+                             @DefaultValue("0") @Min(0) int maxRunning,
                              @DefaultValue("true") boolean warmAtStartup,
-                             @DefaultValue("200") int maxUses,
-                             @DefaultValue("30s") Duration acquireTimeout,
-                             @DefaultValue("512") int queueCapacity,
-                             @DefaultValue("20s") Duration maxQueueWait,
-                             @DefaultValue("128") long pidsLimit,
-                             @DefaultValue("1.0") double cpus,
-                             @DefaultValue("2048") int workDirMb,
-                             @DefaultValue("2000") int timeMs,
-                             @DefaultValue("20000") int maxTimeMs,
-                             @DefaultValue("256") int memoryMb,
-                             @DefaultValue("2048") int maxMemoryMb,
-                             @DefaultValue("1024") int outputKb,
-                             @DefaultValue("65536") int maxOutputKb,
-                             @DefaultValue("10000") int compileTimeMs,
-                             @DefaultValue("2048") int compileMemoryMb,
-                             @DefaultValue("1024") int maxSourceKb,
-                             @DefaultValue("1000") int maxTests,
-                             @DefaultValue("4096") int maxBatchItems,
-                             @DefaultValue("10m") Duration deadline,
+                             @DefaultValue("200") @Min(1) int maxUses,
+                             @DefaultValue("30s") @DurationMin(millis = 1) Duration acquireTimeout,
+                             @DefaultValue("512") @Min(1) int queueCapacity,
+                             @DefaultValue("20s") @DurationMin(millis = 1) Duration maxQueueWait,
+                             @DefaultValue("128") @Min(1) long pidsLimit,
+                             @DefaultValue("1.0") @DecimalMin(value = "0", inclusive = false) double cpus,
+                             @DefaultValue("2048") @Min(1) int workDirMb,
+                             @DefaultValue("2000") @Min(1) int timeMs,
+                             @DefaultValue("20000") @Min(1) int maxTimeMs,
+                             @DefaultValue("256") @Min(1) int memoryMb,
+                             @DefaultValue("2048") @Min(1) int maxMemoryMb,
+                             @DefaultValue("1024") @Min(1) int outputKb,
+                             @DefaultValue("65536") @Min(1) int maxOutputKb,
+                             @DefaultValue("10000") @Min(1) int compileTimeMs,
+                             @DefaultValue("2048") @Min(1) int compileMemoryMb,
+                             @DefaultValue("1024") @Min(1) int maxSourceKb,
+                             @DefaultValue("1000") @Min(1) int maxTests,
+                             @DefaultValue("4096") @Min(1) int maxBatchItems,
+                             @DefaultValue("10m") @DurationMin(millis = 1) Duration deadline,
                              @DefaultValue("") String instanceId) {
 
     /** The owner label: the configured instance id, or a fresh random one. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import dev.rewards.gateway.Verifier;
 import dev.rewards.gateway.client.VerifierClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,15 +22,14 @@ class GatewayConfiguration {
     }
 
     @Bean
-    VerifierClient verifierClient(GatewayProperties properties,
-                                  CircuitBreakerRegistry breakers, RetryRegistry retries,
-                                  MeterRegistry meters) {
-        VerifierClient client = new VerifierClient(WebClient.builder(), new VerifierClient.Settings(
+    VerifierClient verifierClient(GatewayProperties properties, WebClient.Builder webClients,
+                                  CircuitBreakerRegistry breakers, MeterRegistry meters) {
+        VerifierClient client = new VerifierClient(webClients, new VerifierClient.Settings(
                 Map.of(Verifier.MATH, properties.mathUrl(), Verifier.CODE, properties.codeUrl(),
                         Verifier.FORMAT, properties.formatUrl(), Verifier.LANGUAGE, properties.languageUrl()),
                 properties.chunkSize(), properties.codeChunkSize(), properties.maxConcurrentCalls(),
                 properties.retryAttempts(), properties.retryBackoff(), properties.failureRateThreshold(),
-                properties.openStateWait(), properties.minimumCalls()), breakers, retries, meters);
+                properties.openStateWait(), properties.minimumCalls()), breakers, meters);
         for (Verifier verifier : Verifier.values()) {
             // 0 closed, 1 open, 2 half-open (other states map to 3) — alongside resilience4j's own state metrics.
             Gauge.builder("rewards.gateway.circuit", client, c -> switch (c.state(verifier)) {
@@ -42,6 +40,11 @@ class GatewayConfiguration {
             }).tag("verifier", verifier.serviceName()).register(meters);
         }
         return client;
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
     }
 
     @Bean

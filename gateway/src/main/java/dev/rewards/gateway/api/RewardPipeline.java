@@ -89,6 +89,8 @@ final class RewardPipeline {
 
     private Flux<RewardsResponse.Result> admitted(Prepared prepared) {
         long started = System.nanoTime();
+        // One deadline for the whole request: every downstream attempt and retry of every chunk shares it.
+        long deadline = started + prepared.deadline().toNanos();
         FanOutPlan plan = prepared.plan();
         Table table = new Table();
         // For each verifier item, the samples waiting on it; for each sample, how many items it still waits for.
@@ -111,7 +113,7 @@ final class RewardPipeline {
         }
         Flux<RewardsResponse.Result> immediate = Flux.fromIterable(ready).map(s -> result(prepared, table, s, started));
         Flux<RewardsResponse.Result> fromVerifiers = Flux.fromIterable(plan.items().entrySet())
-                .flatMap(entry -> client.call(entry.getKey(), entry.getValue(), prepared.deadline()))
+                .flatMap(entry -> client.call(entry.getKey(), entry.getValue(), deadline))
                 .concatMap(chunk -> {
                     table.put(chunk);
                     int size = Math.min(plan.items().get(chunk.verifier()).size() - chunk.from(),
@@ -175,8 +177,8 @@ final class RewardPipeline {
 
     private void record(List<RewardsResponse.Result> results) {
         for (RewardsResponse.Result result : results) {
-            meters.counter("rewards.gateway.samples", "outcome", result.reward() == null ? "null" : "scored")
-                    .increment();
+            meters.counter("rewards.gateway.samples", "outcome",
+                    Composition.kind(result.reward(), result.components()).name().toLowerCase()).increment();
         }
     }
 

@@ -8,20 +8,20 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import dev.rewards.gateway.Verifier;
+import dev.rewards.web.DeadlineExceededException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.retry.RetryOperator;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -31,23 +31,31 @@ import reactor.core.publisher.Mono;
 
 /**
  * Calls the verifiers' batch endpoints in chunks, all chunks of all verifiers concurrently, each call guarded by
- * the verifier's bulkhead, circuit breaker and retry (only connection failures, 503 and 429 are retried, with
- * backoff), under the request's remaining time. A chunk that still fails comes back as a failed chunk — the caller
- * decides what that means for its samples; a 4xx other than 429 is the caller's error and propagates.
+ * the verifier's bulkhead and circuit breaker, under <b>one deadline per request</b>: every attempt gets only the
+ * time left, and a retry is made only when its wait still leaves time for an answer. Retried: connection failures,
+ * 429 and 503 — waiting what the verifier's {@code Retry-After} asks, else an exponential backoff — but never a 503
+ * that says the verifier's own deadline was exceeded (that attempt already used its time) nor the gateway's own
+ * timeout. Back-pressure (429, a full bulkhead) is not a failure for the circuit breaker: a busy verifier is not a
+ * broken one. A chunk that still fails comes back as a failed chunk — the caller decides what that means for its
+ * samples; a 4xx other than 429 is the caller's error and propagates. Retries, circuit transitions and failed
+ * chunks are logged at INFO with the request id (Reactor context key {@link #REQUEST_ID}).
  */
 public final class VerifierClient {
 
+    public static final String REQUEST_ID = "rewards.request-id";
+    private static final Logger log = LoggerFactory.getLogger(VerifierClient.class);
     private static final ParameterizedTypeReference<Map<String, List<Map<String, Object>>>> BATCH =
             new ParameterizedTypeReference<>() {
             };
+    /** An attempt with less time than this left cannot get an answer back; the chunk fails instead. */
+    private static final Duration MIN_ATTEMPT = Duration.ofMillis(50);
 
     private final Map<Verifier, WebClient> clients = new EnumMap<>(Verifier.class);
     private final Map<Verifier, CircuitBreaker> breakers = new EnumMap<>(Verifier.class);
-    private final Map<Verifier, Retry> retries = new EnumMap<>(Verifier.class);
     private final Map<Verifier, QueueingBulkhead> bulkheads = new EnumMap<>(Verifier.class);
+    private final Map<Verifier, Counter> retryCounters = new EnumMap<>(Verifier.class);
     private final MeterRegistry meters;
-    private final int chunkSize;
-    private final int codeChunkSize;
+    private final Settings settings;
 
     /** Settings of the downstream calls. */
     public record Settings(Map<Verifier, String> urls, int chunkSize, int codeChunkSize, int maxConcurrentCalls,
@@ -55,11 +63,14 @@ public final class VerifierClient {
                            Duration openStateWait, int minimumCalls) {
     }
 
+    /**
+     * @param builder Spring Boot's auto-configured {@code WebClient.Builder} (it carries the HTTP client metrics and
+     *                observation), cloned per verifier
+     */
     public VerifierClient(WebClient.Builder builder, Settings settings, CircuitBreakerRegistry breakerRegistry,
-                          RetryRegistry retryRegistry, MeterRegistry meters) {
+                          MeterRegistry meters) {
         this.meters = meters;
-        this.chunkSize = settings.chunkSize();
-        this.codeChunkSize = settings.codeChunkSize();
+        this.settings = settings;
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
                 .slidingWindowSize(Math.max(settings.minimumCalls(), 10))
@@ -68,18 +79,21 @@ public final class VerifierClient {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(VerifierClient::isOutage)
-                .build();
-        RetryConfig retryConfig = RetryConfig.custom()
-                .maxAttempts(settings.retryAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.retryBackoff(), 2.0))
-                .retryOnException(VerifierClient::isRetryable)
+                .ignoreException(VerifierClient::isBackPressure)
                 .build();
         for (Verifier verifier : Verifier.values()) {
             String url = settings.urls().get(verifier);
             clients.put(verifier, builder.clone().baseUrl(url)
                     .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build());
-            breakers.put(verifier, breakerRegistry.circuitBreaker(verifier.serviceName(), breakerConfig));
-            retries.put(verifier, retryRegistry.retry(verifier.serviceName(), retryConfig));
+            CircuitBreaker breaker = breakerRegistry.circuitBreaker(verifier.serviceName(), breakerConfig);
+            breaker.getEventPublisher().onStateTransition(event -> {
+                float failed = breaker.getMetrics().getFailureRate();
+                log.info("{}: circuit {}{}", verifier.serviceName(), event.getStateTransition(),
+                        failed < 0 ? "" : " (" + failed + "% of recent calls failed)");
+            });
+            breakers.put(verifier, breaker);
+            retryCounters.put(verifier, meters.counter("rewards.gateway.downstream.retries", "verifier",
+                    verifier.serviceName()));
             QueueingBulkhead bulkhead = new QueueingBulkhead(verifier.serviceName(), settings.maxConcurrentCalls(),
                     Duration.ofSeconds(30));
             bulkheads.put(verifier, bulkhead);
@@ -98,23 +112,74 @@ public final class VerifierClient {
         return breakers.get(verifier).getState();
     }
 
-    public Flux<Chunk> call(Verifier verifier, List<Map<String, Object>> items, Duration timeout) {
-        int size = verifier == Verifier.CODE ? codeChunkSize : chunkSize;
+    /** Calls the verifier's circuit breaker has recorded as failed (in its sliding window). */
+    public int failedCalls(Verifier verifier) {
+        return breakers.get(verifier).getMetrics().getNumberOfFailedCalls();
+    }
+
+    /**
+     * @param deadlineNanos the request's deadline on the {@link System#nanoTime()} clock: no attempt, wait or retry
+     *                      goes beyond it
+     */
+    public Flux<Chunk> call(Verifier verifier, List<Map<String, Object>> items, long deadlineNanos) {
+        int size = verifier == Verifier.CODE ? settings.codeChunkSize() : settings.chunkSize();
         List<Integer> starts = new ArrayList<>();
         for (int from = 0; from < items.size(); from += size) {
             starts.add(from);
         }
         return Flux.fromIterable(starts).flatMap(from -> {
             List<Map<String, Object>> chunk = items.subList(from, Math.min(items.size(), from + size));
-            return post(verifier, chunk, timeout)
+            return attempt(verifier, chunk, from, deadlineNanos, 1)
                     .map(results -> new Chunk(verifier, from, results, null))
-                    .onErrorResume(VerifierClient::isOutageOrOpen,
-                            e -> Mono.just(new Chunk(verifier, from, null, reason(verifier, e))));
+                    .onErrorResume(VerifierClient::isOutageOrOpen, e -> Mono.deferContextual(context -> {
+                        String reason = reason(verifier, e);
+                        log.info("request {}: {} items {}..{} failed: {}", context.getOrDefault(REQUEST_ID, "-"),
+                                verifier.serviceName(), from, from + chunk.size() - 1, reason);
+                        return Mono.just(new Chunk(verifier, from, null, reason));
+                    }));
         });
     }
 
-    private Mono<List<Map<String, Object>>> post(Verifier verifier, List<Map<String, Object>> items,
-                                                 Duration timeout) {
+    private Mono<List<Map<String, Object>>> attempt(Verifier verifier, List<Map<String, Object>> items, int from,
+                                                    long deadlineNanos, int attempt) {
+        return Mono.defer(() -> {
+            Duration left = Duration.ofNanos(deadlineNanos - System.nanoTime());
+            if (left.compareTo(MIN_ATTEMPT) < 0) {
+                return Mono.error(new TimeoutException("the request's deadline has passed"));
+            }
+            return post(verifier, items, left).timeout(left);
+        }).onErrorResume(e -> isRetryable(e) && attempt < settings.retryAttempts(), e -> {
+            Duration wait = retryWait(e, attempt);
+            Duration leftAfterWait = Duration.ofNanos(deadlineNanos - System.nanoTime()).minus(wait);
+            if (leftAfterWait.compareTo(MIN_ATTEMPT) < 0) {
+                return Mono.error(e);
+            }
+            retryCounters.get(verifier).increment();
+            return Mono.deferContextual(context -> {
+                log.info("request {}: {} items {}..{} attempt {} failed ({}), retrying in {} ms ({} ms left)",
+                        context.getOrDefault(REQUEST_ID, "-"), verifier.serviceName(), from, from + items.size() - 1,
+                        attempt, reason(verifier, e), wait.toMillis(), leftAfterWait.toMillis());
+                return Mono.delay(wait).then(attempt(verifier, items, from, deadlineNanos, attempt + 1));
+            });
+        });
+    }
+
+    /** What the verifier asked for ({@code Retry-After} seconds), else the backoff doubled per attempt. */
+    Duration retryWait(Throwable e, int attempt) {
+        if (e instanceof WebClientResponseException response) {
+            String header = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (header != null) {
+                try {
+                    return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+                } catch (NumberFormatException ignored) {
+                    // An HTTP date or garbage: fall back to the backoff.
+                }
+            }
+        }
+        return settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 16));
+    }
+
+    private Mono<List<Map<String, Object>>> post(Verifier verifier, List<Map<String, Object>> items, Duration left) {
         Timer.Sample started = Timer.start(meters);
         return clients.get(verifier).post().uri(verifier.batchPath()).bodyValue(Map.of("items", items))
                 .retrieve().bodyToMono(BATCH)
@@ -126,10 +191,11 @@ public final class VerifierClient {
                     }
                     return results;
                 })
-                .timeout(timeout)
+                // Inside the breaker, so that a verifier that hangs counts as failing; the wait for a bulkhead permit
+                // is bounded by the caller's timeout, which covers both.
+                .timeout(left)
                 .transformDeferred(bulkheads.get(verifier)::run)
                 .transformDeferred(CircuitBreakerOperator.of(breakers.get(verifier)))
-                .transformDeferred(RetryOperator.of(retries.get(verifier)))
                 .doOnEach(signal -> {
                     if (signal.isOnComplete() || signal.isOnError()) {
                         started.stop(meters.timer("rewards.gateway.downstream", "verifier", verifier.serviceName(),
@@ -138,26 +204,42 @@ public final class VerifierClient {
                 });
     }
 
+    /** Worth another attempt: the verifier was unreachable, restarting or busy — not out of time. */
     static boolean isRetryable(Throwable e) {
         if (e instanceof WebClientRequestException) {
             return true;
         }
-        return e instanceof WebClientResponseException response
-                && (response.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
-                || response.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value());
+        if (e instanceof WebClientResponseException response) {
+            int status = response.getStatusCode().value();
+            return status == HttpStatus.TOO_MANY_REQUESTS.value()
+                    || status == HttpStatus.SERVICE_UNAVAILABLE.value() && !isDeadlineExceeded(response);
+        }
+        return false;
     }
 
-    /** Failures of the verifier (not of the request): connection, timeout, 5xx, 429, malformed answers. */
+    /** The verifier's 503 for its own deadline (web-support's {@link DeadlineExceededException}). */
+    static boolean isDeadlineExceeded(WebClientResponseException response) {
+        return response.getResponseBodyAsString().contains("\"" + DeadlineExceededException.REASON + "\"");
+    }
+
+    /** The verifier (or the gateway's queue for it) is busy: back off, but it is not broken. */
+    static boolean isBackPressure(Throwable e) {
+        return e instanceof WebClientResponseException response
+                && response.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()
+                || e instanceof QueueingBulkhead.VerifierSaturatedException;
+    }
+
+    /** Failures of the verifier (not of the request): connection, timeout, 5xx, malformed answers. */
     static boolean isOutage(Throwable e) {
         if (e instanceof WebClientResponseException response) {
-            return response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429;
+            return response.getStatusCode().is5xxServerError();
         }
         return e instanceof WebClientRequestException || e instanceof TimeoutException
-                || e instanceof IllegalStateException || e instanceof QueueingBulkhead.VerifierSaturatedException;
+                || e instanceof IllegalStateException;
     }
 
     private static boolean isOutageOrOpen(Throwable e) {
-        return isOutage(e) || e instanceof CallNotPermittedException;
+        return isOutage(e) || isBackPressure(e) || e instanceof CallNotPermittedException;
     }
 
     private static String reason(Verifier verifier, Throwable e) {
@@ -168,7 +250,8 @@ public final class VerifierClient {
             return verifier.serviceName() + ": no answer within the request's deadline";
         }
         if (e instanceof WebClientResponseException response) {
-            return verifier.serviceName() + ": HTTP " + response.getStatusCode().value();
+            return verifier.serviceName() + ": HTTP " + response.getStatusCode().value()
+                    + (isDeadlineExceeded(response) ? " (its deadline exceeded)" : "");
         }
         return verifier.serviceName() + ": " + e.getClass().getSimpleName() + " " + e.getMessage();
     }

@@ -41,8 +41,7 @@ class GatewayApiTests {
     void connect() {
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
-        VERIFIERS.failing.clear();
-        VERIFIERS.batchSizes.clear();
+        VERIFIERS.reset();
     }
 
     private WebTestClient.BodyContentSpec post(String path, String body) {
@@ -68,7 +67,9 @@ class GatewayApiTests {
                 .jsonPath("$.results[0].components.accuracy.detail.correct").isEqualTo(true)
                 .jsonPath("$.results[1].reward").isEqualTo(1.09)
                 .jsonPath("$.results[1].components.accuracy.status").isEqualTo("wrong")
-                .jsonPath("$.results[2].reward").isEqualTo(1.09)
+                // "42" has no word to judge: language not applicable, counted as fully consistent
+                .jsonPath("$.results[2].reward").isEqualTo(1.1)
+                .jsonPath("$.results[2].components.language.status").isEqualTo("not_applicable")
                 .jsonPath("$.results[3].reward").isEmpty()
                 .jsonPath("$.results[3].components.accuracy.status").isEqualTo("invalid_gold")
                 .jsonPath("$.results[4].reward").isEqualTo(1.09)

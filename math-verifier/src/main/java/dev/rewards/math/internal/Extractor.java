@@ -221,8 +221,7 @@ public final class Extractor {
     }
 
     static String afterReasoning(String response) {
-        int end = response.lastIndexOf("</think>");
-        return end >= 0 ? response.substring(end + 8) : response;
+        return dev.rewards.web.Reasoning.answerPart(response);
     }
 
     static String lastBoxed(String text) {
