@@ -11,17 +11,23 @@ public final class AnswerSelection {
     }
 
     public static String answer(String response, String template) {
+        int[] span = span(response, template);
+        return response.substring(span[0], span[1]);
+    }
+
+    /** {@code [start, end)} of {@link #answer} in the response. */
+    public static int[] span(String response, String template) {
         if (!"think_answer_optional".equals(template) && !"think_only".equals(template)) {
             int close = response.lastIndexOf("</answer>");
             int open = close < 0 ? -1 : response.lastIndexOf("<answer>", close);
             if (open >= 0) {
-                return response.substring(open + "<answer>".length(), close);
+                return new int[] {open + "<answer>".length(), close};
             }
         }
         int think = response.lastIndexOf("</think>");
         if (think >= 0) {
-            return response.substring(think + "</think>".length());
+            return new int[] {think + "</think>".length(), response.length()};
         }
-        return response;
+        return new int[] {0, response.length()};
     }
 }
