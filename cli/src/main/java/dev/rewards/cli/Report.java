@@ -85,8 +85,13 @@ final class Report {
         passAndConsAtK(page);
         violations(page);
         languagePlot(page);
-        timePlot(page);
-        page.append("</div><h2>To act on</h2>");
+        List<Graded> slowest = timePlot(page);
+        page.append("</div>");
+        if (!slowest.isEmpty()) {
+            page.append("<h3>Slowest 20 (the accuracy verifier's time)</h3>");
+            rows(page, "slowest", slowest, g -> elapsed(g) + " ms");
+        }
+        page.append("<h2>To act on</h2>");
         actionTables(page);
         page.append("</body></html>\n");
         return page.toString();
@@ -289,20 +294,18 @@ final class Report {
         return detail(g, "accuracy").get("elapsed_ms") instanceof Number n ? n.longValue() : null;
     }
 
-    private void timePlot(StringBuilder page) {
+    /** The histogram; returns the 20 slowest items, listed below the plots. */
+    private List<Graded> timePlot(StringBuilder page) {
         List<Graded> timed = graded.stream().filter(g -> elapsed(g) != null).toList();
         if (timed.isEmpty()) {
             empty(page, "plot-time", "Time per item", "No verifier reported a time (no accuracy component).");
-            return;
+            return List.of();
         }
         List<Double> ms = timed.stream().map(g -> (double) elapsed(g)).toList();
         double max = ms.stream().mapToDouble(Double::doubleValue).max().orElse(1);
         figure(page, "Verifier time per item (ms)", "the accuracy verifier's elapsed_ms",
                 Plots.histogram("plot-time", ms, 20, 0, Math.max(1, max), "ms"));
-        List<Graded> slowest = timed.stream().sorted(Comparator.comparingLong((Graded g) -> -elapsed(g))).limit(20).toList();
-        page.append("<figure><figcaption>Slowest 20</figcaption>");
-        rows(page, "slowest", slowest, g -> elapsed(g) + " ms");
-        page.append("</figure>");
+        return timed.stream().sorted(Comparator.comparingLong((Graded g) -> -elapsed(g))).limit(20).toList();
     }
 
     private void actionTables(StringBuilder page) {

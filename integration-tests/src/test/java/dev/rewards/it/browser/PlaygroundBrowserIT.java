@@ -106,7 +106,7 @@ class PlaygroundBrowserIT {
 
     @Test
     void aFormatViolationIsHighlightedAtItsOffset() throws Exception {
-        String response = "<think>2 plus 2 makes 4.</think><answer>\\boxed{4}</answer> Hope this helps!";
+        String response = "<think>We add two and two to make four.</think><answer>\\boxed{4}</answer> Hope this helps!";
         open(permalink(Map.of("profile", "r1", "gold", "4"), List.of(response)));
         assertThat(text("#reward")).as("1.1 and not 2.1: accuracy and language, no format").isEqualTo("reward 1.100");
         assertThat(componentScore("format")).isEqualTo("0");
@@ -134,7 +134,7 @@ class PlaygroundBrowserIT {
 
     @Test
     void aFailingCodeSubmissionShowsEachTestAndTheFirstDifferingLine() throws Exception {
-        String tests = "{\"format\": \"stdio\", \"cases\": [{\"input\": \"2\", \"output\": \"4\"},"
+        String tests = "{\"format\": \"stdio\", \"cases\": [{\"input\": \"2\", \"output\": \"4\\nend\"},"
                 + " {\"input\": \"3\", \"output\": \"6\\nend\"}]}";
         Map<String, String> params = new LinkedHashMap<>();
         params.put("profile", "code");
