@@ -591,12 +591,12 @@
       return card;
     }
     const spans = [];
-    if (explain.scored.start > 0) spans.push({ start: 0, end: explain.scored.start, cls: 'outside', title: 'not scored (outside the think block)' });
+    if (explain.scored_start > 0) spans.push({ start: 0, end: explain.scored_start, cls: 'outside', title: 'not scored (outside the think block)' });
     explain.words.forEach((w) => spans.push({ start: w.start, end: w.end, cls: 'word', title: w.language,
       attrs: { 'data-lang': w.language, style: 'background:' + (COLOURS[w.language] || COLOURS.unknown) } }));
     explain.excluded.forEach((x) => spans.push({ start: x.start, end: x.end, cls: 'excluded', title: 'excluded: ' + x.kind, attrs: { 'data-kind': x.kind } }));
-    if (explain.scored.end < sample.response.length) {
-      spans.push({ start: explain.scored.end, end: sample.response.length, cls: 'outside', title: 'not scored (outside the think block)' });
+    if (explain.scored_end < sample.response.length) {
+      spans.push({ start: explain.scored_end, end: sample.response.length, cls: 'outside', title: 'not scored (outside the think block)' });
     }
     card.appendChild(highlighted(sample.response, spans));
     return card;

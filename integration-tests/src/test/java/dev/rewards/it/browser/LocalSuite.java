@@ -31,6 +31,7 @@ final class LocalSuite implements AutoCloseable {
     static final String VERSION = System.getProperty("rewards.version", "0.1.0-SNAPSHOT");
     private static final List<String> SERVICES = List.of("math-verifier", "code-verifier", "format-checker",
             "language-consistency", "gateway");
+    private static final Duration STARTUP = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -46,8 +47,10 @@ final class LocalSuite implements AutoCloseable {
             for (String service : SERVICES) {
                 processes.put(service, start(service));
             }
+            // One deadline for all: five JVMs starting at once on two cores take minutes when other work shares them.
+            long deadline = System.nanoTime() + STARTUP.toNanos();
             for (String service : SERVICES) {
-                awaitReady(service, Duration.ofMinutes(4));
+                awaitReady(service, deadline);
             }
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             close();
@@ -86,8 +89,7 @@ final class LocalSuite implements AutoCloseable {
         return builder.start();
     }
 
-    private void awaitReady(String service, Duration timeout) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    private void awaitReady(String service, long deadline) throws InterruptedException, IOException {
         URI readiness = URI.create("http://localhost:" + ports.get(service) + "/actuator/health/readiness");
         while (System.nanoTime() < deadline) {
             assertThat(processes.get(service).isAlive()).as(service + " exited during startup:\n" + tail(service)).isTrue();
@@ -102,7 +104,7 @@ final class LocalSuite implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError(service + " not ready within " + timeout + ":\n" + tail(service));
+        throw new AssertionError(service + " not ready within " + STARTUP + " of the suite's start:\n" + tail(service));
     }
 
     private String tail(String service) throws IOException {
