@@ -86,6 +86,7 @@ final class Browser implements AutoCloseable {
     /** The whole page: the window grows to the document's height for the shot, then returns to its size. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        script("window.scrollTo(0, 0)");
         Dimension size = driver.manage().window().getSize();
         long height = ((Number) script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"))
                 .longValue();

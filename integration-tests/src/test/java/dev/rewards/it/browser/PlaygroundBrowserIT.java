@@ -112,7 +112,7 @@ class PlaygroundBrowserIT {
         assertThat(componentScore("format")).isEqualTo("0");
         WebElement mark = browser.driver().findElement(By.cssSelector("#why-format mark.violation[data-code=text_after_answer]"));
         assertThat(mark.getText()).contains("Hope this helps!");
-        assertThat(text("#violations")).contains("text_after_answer", "offset " + response.indexOf("</answer>") + 9);
+        assertThat(text("#violations")).contains("text_after_answer", "offset " + (response.indexOf("</answer>") + 9));
         assertThat(text("#soft")).contains("tag_count", "reasoning_steps", "repetition");
         browser.screenshot("playground-format-violation");
     }
