@@ -152,7 +152,9 @@
   function onProfileChange() {
     const profile = state.profiles[$('profile').value];
     if (!profile) return;
-    const weights = Object.entries(profile.weights).map(([k, v]) => k + ' ×' + v).join(', ');
+    const order = ['accuracy', 'format', 'language', 'overlong'];
+    const weights = Object.entries(profile.weights).sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+      .map(([k, v]) => k + ' ×' + v).join(', ');
     $('profile-info').textContent = (profile.description || '') + ' — ' + weights + '; template ' + profile.template
       + (profile.think_prefilled ? ', think prefilled' : '') + '; target ' + profile.target_language;
     if (!$('target-language').dataset.touched) $('target-language').value = profile.target_language || 'en';
