@@ -58,6 +58,15 @@ final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /** Stops one service (SIGTERM, then SIGKILL after 40 s): a verifier going down under the gateway. */
+    void stop(String service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroy();
+        if (!process.waitFor(40, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     String gatewayUrl() {
         return "http://localhost:" + ports.get("gateway");
     }

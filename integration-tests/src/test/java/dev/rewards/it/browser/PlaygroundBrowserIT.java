@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,10 +29,13 @@ import org.openqa.selenium.support.ui.Select;
  * a GRPO group with equivalence classes, bad input, and a narrow window. Each test asserts what is on screen, leaves
  * a screenshot under {@code integration-tests/target/screenshots} and no console error.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlaygroundBrowserIT {
 
     private static LocalSuite suite;
     private Browser browser;
+    /** Console errors a test provokes on purpose (the failed request of a service-down scenario). */
+    private final List<String> expectedConsoleErrors = new java.util.ArrayList<>();
 
     @BeforeAll
     static void startSuite() throws Exception {
@@ -51,7 +57,9 @@ class PlaygroundBrowserIT {
     @AfterEach
     void noConsoleErrors() throws Exception {
         try {
-            assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+            assertThat(browser.consoleErrors()).as("browser console errors")
+                    .allSatisfy(error -> assertThat(expectedConsoleErrors).anySatisfy(expected ->
+                            assertThat(error).contains(expected)));
         } finally {
             browser.close();
         }
@@ -210,5 +218,20 @@ class PlaygroundBrowserIT {
         assertThat(browser.driver().findElement(By.id("reward")).isDisplayed()).isTrue();
         assertThat(all("#group-table tbody tr")).hasSize(2);
         browser.screenshot("playground-narrow");
+    }
+
+    /** Last: it stops the language-consistency service, which the other scenarios need. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aServiceDownShowsTheProblemNotABlankPage() throws Exception {
+        suite.stop("language-consistency");
+        expectedConsoleErrors.add("/v1/rewards - Failed to load resource: the server responded with a status of 503");
+        browser.driver().get(permalink(Map.of("profile", "r1", "gold", "4"), List.of(
+                "<think>We add two and two.</think><answer>\\boxed{4}</answer>")));
+        awaitScored(1);
+        String problem = text("#err-general");
+        assertThat(problem).startsWith("Verifier unavailable").contains("language");
+        assertThat(browser.driver().findElement(By.id("score")).isEnabled()).isTrue();
+        browser.screenshot("playground-service-down");
     }
 }
