@@ -25,7 +25,7 @@ public final class RewardsCli {
     static final String USAGE = """
             Usage:
               rewards grade  INPUT.jsonl [--output OUT.jsonl] [--profile r1] [--url http://gateway] [--api-key KEY]
-                             [--k N] [--json]
+                             [--k N] [--json] [--report report.html]
               rewards filter INPUT.jsonl --output KEPT.jsonl [--profile r1] [--url …] [--api-key KEY]
                              [--min-language 0.95] [--max-paragraph-words 300] [--allow-code]
                              [--per-problem N] [--pick shortest|random] [--seed S]
@@ -72,7 +72,20 @@ public final class RewardsCli {
         }
         Summary summary = run.summary(options.k());
         out.print(options.json() ? WireJson.MAPPER.writeValueAsString(summary.toMap()) + "\n" : summary.table());
+        writeReport(options, run, summary, false);
         return 0;
+    }
+
+    /** The HTML report of {@code --report}, at the end of a run or (partial) on Ctrl-C. */
+    private void writeReport(Options options, Run run, Summary summary, boolean partial) throws IOException {
+        if (options.report() == null || !options.command().equals("grade")) {
+            return;
+        }
+        String gateway = options.url() != null ? options.url().replaceAll("/+$", "") : "http://localhost:8080";
+        Report.write(options.report(), new Report.Settings(options.input(), options.profile(),
+                options.url() != null ? "gateway " + options.url() : "embedded (the services' cores in this process)",
+                gateway + "/", partial), run.graded(), summary, run.clustering());
+        err.println("report: " + options.report().toAbsolutePath());
     }
 
     private int filter(Options options, Scorer scorer) throws IOException {
@@ -110,8 +123,14 @@ public final class RewardsCli {
                 if (!run.finished) {
                     progress.finish();
                     err.println("interrupted: summary of the " + run.graded().size() + " responses graded so far");
-                    err.print(run.summary(options.k()).table());
+                    Summary summary = run.summary(options.k());
+                    err.print(summary.table());
                     flush(writer);
+                    try {
+                        writeReport(options, run, summary, true);
+                    } catch (IOException | RuntimeException e) {
+                        err.println("report not written: " + e.getMessage());
+                    }
                 }
             }
         });
@@ -189,21 +208,25 @@ public final class RewardsCli {
 
         Summary summary(Integer k) {
             double seconds = (System.nanoTime() - started) / 1e9;
-            return Summary.of(graded, badLines.size(), k, answers -> {
+            return Summary.of(graded, badLines.size(), k, clustering(), seconds);
+        }
+
+        Summary.Clustering clustering() {
+            return answers -> {
                 if (clusterer == null) {
                     clusterer = new MathVerifier(1000);
                 }
                 return clusterer.cluster(answers, new ArrayList<>());
-            }, seconds);
+            };
         }
     }
 
     /** Command-line options of both commands. */
     record Options(String command, Path input, Path output, String profile, String url, String apiKey, Integer k,
-                   boolean json, RejectionSampling.Settings filterSettings) {
+                   boolean json, RejectionSampling.Settings filterSettings, Path report) {
 
         Options withoutOutput() {
-            return new Options(command, input, null, profile, url, apiKey, k, json, filterSettings);
+            return new Options(command, input, null, profile, url, apiKey, k, json, filterSettings, report);
         }
 
         static Options parse(String[] args) {
@@ -213,7 +236,7 @@ public final class RewardsCli {
             Map<String, String> values = new LinkedHashMap<>();
             List<String> flags = List.of("--json", "--allow-code");
             List<String> valued = List.of("--output", "--profile", "--url", "--api-key", "--k", "--min-language",
-                    "--max-paragraph-words", "--per-problem", "--pick", "--seed");
+                    "--max-paragraph-words", "--per-problem", "--pick", "--seed", "--report");
             for (int i = 2; i < args.length; i++) {
                 if (flags.contains(args[i])) {
                     values.put(args[i], "true");
@@ -241,7 +264,8 @@ public final class RewardsCli {
             return new Options(args[0], input, values.containsKey("--output") ? Path.of(values.get("--output")) : null,
                     values.getOrDefault("--profile", "r1"), values.get("--url"),
                     values.getOrDefault("--api-key", System.getenv("REWARDS_API_KEY")), k,
-                    values.containsKey("--json"), settings);
+                    values.containsKey("--json"), settings,
+                    values.containsKey("--report") ? Path.of(values.get("--report")) : null);
         }
 
         private static int positive(String option, String value) {

@@ -21,6 +21,22 @@ class FormatApiTests {
     }
 
     @Test
+    void explainAddsEverySoftCheckThatNeedsNoParameter() {
+        client.post().uri("/v1/format/check").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"response": "Sure! <think>\\nStep 1: add\\n</think>\\n<answer>\\n4\\n</answer>", "explain": true}
+                        """)
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.violations[0].code").isEqualTo("text_before_think")
+                .jsonPath("$.violations[0].index").isEqualTo(0)
+                .jsonPath("$.soft.tag_count").isEqualTo(1.0)
+                .jsonPath("$.soft.reasoning_steps").isNumber()
+                .jsonPath("$.soft.repetition").isNumber()
+                .jsonPath("$.soft.overlong").doesNotExist();
+    }
+
+    @Test
     void checkReturnsTheVerdictInSnakeCase() {
         client.post().uri("/v1/format/check").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""

@@ -14,12 +14,19 @@ public final class AnswerSelection {
     }
 
     public static String answer(String response, String template) {
+        int[] span = span(response, template);
+        return response.substring(span[0], span[1]);
+    }
+
+    /** {@code [start, end)} of {@link #answer} in the response. */
+    public static int[] span(String response, String template) {
         if (!"think_answer_optional".equals(template) && !"think_only".equals(template)) {
-            String block = Reasoning.answerBlock(response);
+            Reasoning.Span block = Reasoning.answerBlockSpan(response);
             if (block != null) {
-                return block;
+                return new int[] {block.start(), block.end()};
             }
         }
-        return Reasoning.answerPart(response);
+        Reasoning.Span part = Reasoning.answerSpan(response);
+        return new int[] {part.start(), part.end()};
     }
 }

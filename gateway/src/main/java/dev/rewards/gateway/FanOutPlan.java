@@ -29,8 +29,10 @@ public final class FanOutPlan {
         this.samples = List.copyOf(samples);
         for (Sample sample : samples) {
             Map<String, Source> perComponent = new LinkedHashMap<>();
+            String template = template(sample, profile);
+            boolean explain = explain(sample);
             if (profile.uses("accuracy") && !sample.task().equals("none")) {
-                String answer = AnswerSelection.answer(sample.response(), profile.template());
+                String answer = AnswerSelection.answer(sample.response(), template);
                 if (sample.task().equals("math")) {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("response", answer);
@@ -38,6 +40,9 @@ public final class FanOutPlan {
                     Object mathOptions = sample.options().get("math");
                     if (mathOptions != null) {
                         item.put("options", mathOptions);
+                    }
+                    if (explain) {
+                        item.put("explain", true);
                     }
                     perComponent.put("accuracy", add(Verifier.MATH, item));
                 } else {
@@ -52,8 +57,12 @@ public final class FanOutPlan {
             if (profile.uses("format") || profile.uses("overlong")) {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("response", sample.response());
-                item.put("template", profile.template());
-                item.put("think_prefilled", profile.thinkPrefilled());
+                item.put("template", template);
+                item.put("think_prefilled", sample.options().get("think_prefilled") instanceof Boolean prefilled
+                        ? prefilled : profile.thinkPrefilled());
+                if (explain) {
+                    item.put("explain", true);
+                }
                 if (profile.uses("overlong")) {
                     item.put("checks", List.of("overlong"));
                     item.put("params", Map.of("length", length(sample), "max_length", profile.overlong().maxLength(),
@@ -71,10 +80,27 @@ public final class FanOutPlan {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("text", sample.response());
                 item.put("target", sample.targetLanguage() != null ? sample.targetLanguage() : profile.targetLanguage());
+                copy(sample.options(), item, "scope");
+                if (explain) {
+                    item.put("explain", true);
+                }
                 perComponent.put("language", add(Verifier.LANGUAGE, item));
             }
             sources.add(perComponent);
         }
+    }
+
+    /** The sample's {@code options.template} (a reader trying another template), else the profile's. */
+    private static String template(Sample sample, Profile profile) {
+        return sample.options().get("template") instanceof String template ? template : profile.template();
+    }
+
+    /**
+     * {@code options.explain}: ask each verifier why (the playground shows it); the accuracy detail then also says
+     * where the answer part the math-verifier saw starts in the response ({@code answer_start}).
+     */
+    private static boolean explain(Sample sample) {
+        return Boolean.TRUE.equals(sample.options().get("explain"));
     }
 
     private static void copy(Map<String, Object> from, Map<String, Object> to, String... keys) {
@@ -147,7 +173,12 @@ public final class FanOutPlan {
                 if (score != null && profile.cosine() != null) {
                     score = profile.cosine().scale(score >= 1.0, length(sample));
                 }
-                yield new ComponentResult(score, String.valueOf(result.get("status")), result);
+                Map<String, Object> detail = result;
+                if (explain(sample) && sample.task().equals("math")) {
+                    detail = new LinkedHashMap<>(result);
+                    detail.put("answer_start", AnswerSelection.span(sample.response(), template(sample, profile))[0]);
+                }
+                yield new ComponentResult(score, String.valueOf(result.get("status")), detail);
             }
             case "format" -> new ComponentResult(number(result.get("score")),
                     Boolean.TRUE.equals(result.get("valid")) ? "valid" : "invalid", result);

@@ -45,6 +45,14 @@ public final class LanguageScorer {
     }
 
     public LanguageScore score(String text, String target, Scope scope) {
+        return score(text, target, scope, false);
+    }
+
+    /**
+     * The score; with {@code explain}, also each counted word with its language and each removed span. Off, the
+     * explanation costs nothing: no span is recorded and no attribution array allocated.
+     */
+    public LanguageScore score(String text, String target, Scope scope, boolean explain) {
         if (text == null) {
             throw new IllegalArgumentException("text is required");
         }
@@ -55,9 +63,12 @@ public final class LanguageScorer {
             throw new IllegalArgumentException("target: '" + target + "' is not among the configured languages "
                     + String.join(", ", languages));
         }
-        String part = scope == Scope.ALL ? text : thinkPart(text);
-        Exclusions.Result cleaned = Exclusions.strip(part);
-        Map<String, Integer> counts = count(cleaned.text());
+        int[] range = scope == Scope.ALL ? new int[] {0, text.length()} : thinkRange(text);
+        String part = text.substring(range[0], range[1]);
+        Exclusions.Result cleaned = explain ? Exclusions.stripExplained(part) : Exclusions.strip(part);
+        List<Word> words = Words.of(cleaned.text());
+        String[] attribution = explain ? new String[words.size()] : null;
+        Map<String, Integer> counts = count(cleaned.text(), words, attribution);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int targetWords = counts.getOrDefault(target, 0);
         Map<String, Integer> excluded = new LinkedHashMap<>();
@@ -66,7 +77,8 @@ public final class LanguageScorer {
         excluded.put("urls", cleaned.urls());
         excluded.put("tags", cleaned.tags());
         return new LanguageScore(total == 0 ? LanguageScore.NO_WORDS : LanguageScore.OK,
-                total == 0 ? null : (double) targetWords / total, targetWords, total, sorted(counts), excluded);
+                total == 0 ? null : (double) targetWords / total, targetWords, total, sorted(counts), excluded,
+                explain ? explanation(range, cleaned, words, attribution) : null);
     }
 
     /**
@@ -74,11 +86,41 @@ public final class LanguageScorer {
      * unclosed block to the end, a prefilled one from the start), or all text when there are no think tags.
      */
     static String thinkPart(String text) {
-        return Reasoning.reasoningOrAll(text);
+        int[] range = thinkRange(text);
+        return text.substring(range[0], range[1]);
     }
 
-    private Map<String, Integer> count(String text) {
-        List<Word> words = Words.of(text);
+    private static int[] thinkRange(String text) {
+        Reasoning.Span span = Reasoning.reasoningOrAllSpan(text);
+        return new int[] {span.start(), span.end()};
+    }
+
+    /**
+     * Word and removed spans in the coordinates of the text as sent. Each removed span left one separator in the
+     * prose, so a prose offset maps back by adding the lengths (less one) of the spans removed before it.
+     */
+    private static LanguageExplanation explanation(int[] range, Exclusions.Result cleaned, List<Word> words,
+                                                   String[] attribution) {
+        List<Exclusions.Removed> removed = cleaned.removed();
+        List<LanguageExplanation.WordSpan> spans = new ArrayList<>(words.size());
+        int next = 0;
+        int shift = range[0];
+        for (int w = 0; w < words.size(); w++) {
+            Word word = words.get(w);
+            while (next < removed.size() && removed.get(next).at() < word.start()) {
+                Exclusions.Removed r = removed.get(next++);
+                shift += r.end() - r.start() - 1;
+            }
+            spans.add(new LanguageExplanation.WordSpan(word.start() + shift, word.end() + shift, attribution[w]));
+        }
+        List<LanguageExplanation.ExcludedSpan> excluded = removed.stream()
+                .map(r -> new LanguageExplanation.ExcludedSpan(r.start() + range[0], r.end() + range[0], r.kind()))
+                .toList();
+        return new LanguageExplanation(range[0], range[1], spans, excluded);
+    }
+
+    /** Words per language; {@code attribution}, when given, receives each word's language. */
+    private Map<String, Integer> count(String text, List<Word> words, String[] attribution) {
         Map<String, Integer> counts = new HashMap<>();
         if (words.isEmpty()) {
             return counts;
@@ -104,6 +146,9 @@ public final class LanguageScorer {
                     hanLanguageBySentence[sentence] = hanLanguage(sentence, hasKana, hasHan);
                 }
                 counts.merge(hanLanguageBySentence[sentence], 1, Integer::sum);
+                if (attribution != null) {
+                    attribution[i] = hanLanguageBySentence[sentence];
+                }
                 i++;
                 continue;
             }
@@ -112,7 +157,11 @@ public final class LanguageScorer {
                 j++;
             }
             List<Word> run = words.subList(i, j);
-            counts.merge(runLanguage(text, script, run), run.size(), Integer::sum);
+            String language = runLanguage(text, script, run);
+            counts.merge(language, run.size(), Integer::sum);
+            if (attribution != null) {
+                java.util.Arrays.fill(attribution, i, j, language);
+            }
             i = j;
         }
         return counts;

@@ -8,6 +8,21 @@ import dev.rewards.web.WireJson;
 
 class LanguageServiceConventionsTests extends HostileInputContract {
 
+    @org.junit.jupiter.api.Test
+    void explainIsOnTheWireOnlyWhenAsked() {
+        client.post().uri("/v1/language/score").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("text", "We use $x$ 梯度", "target", "en")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.explain").doesNotExist();
+        client.post().uri("/v1/language/score/batch").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("items", List.of(Map.of("text", "We use $x$ 梯度", "target", "en", "explain", true))))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.results[0].explain.scored_start").isEqualTo(0)
+                .jsonPath("$.results[0].explain.words[2].language").isEqualTo("zh")
+                .jsonPath("$.results[0].explain.words[2].start").isEqualTo(11)
+                .jsonPath("$.results[0].explain.excluded[0].kind").isEqualTo("math")
+                .jsonPath("$.results[0].explain.excluded[0].start").isEqualTo(7);
+    }
+
     @Override
     protected String postEndpoint() {
         return "/v1/language/score";

@@ -38,6 +38,20 @@ class MathApiTests {
     }
 
     @Test
+    void explainSaysWhereTheAnswerWasFoundOnlyWhenAsked() {
+        client.post().uri("/v1/math/verify").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"response\": \"so \\\\boxed{4}\", \"gold\": \"4\"}")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.explain").doesNotExist();
+        client.post().uri("/v1/math/verify").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"response\": \"so \\\\boxed{4}\", \"gold\": \"4\", \"explain\": true}")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.explain.source").isEqualTo("boxed")
+                .jsonPath("$.explain.start").isEqualTo(10)
+                .jsonPath("$.explain.end").isEqualTo(11);
+    }
+
+    @Test
     void invalidGoldScoresNull() {
         client.post().uri("/v1/math/verify").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"response\": \"\\\\boxed{1}\", \"gold\": \"\\\\boxed{}\"}")

@@ -27,19 +27,48 @@ public final class Reasoning {
     public record Split(String reasoning, String answer, boolean closed) {
     }
 
+    /** {@code [start, end)} in the completion, so that callers can point at what they graded. */
+    public record Span(int start, int end) {
+        public Span {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
+            }
+        }
+
+        public String of(String text) {
+            return text.substring(start, end);
+        }
+    }
+
     public static Split split(String completion) {
+        return new Split(reasoningSpan(completion).of(completion), answerSpan(completion).of(completion),
+                completion.lastIndexOf(THINK_CLOSE) >= 0);
+    }
+
+    /** Where {@link Split#reasoning()} lies in the completion. */
+    public static Span reasoningSpan(String completion) {
         int close = completion.lastIndexOf(THINK_CLOSE);
         int open = completion.indexOf(THINK_OPEN);
         if (close >= 0) {
-            int from = open >= 0 && open < close ? open + THINK_OPEN.length() : 0;
-            return new Split(completion.substring(from, close), completion.substring(close + THINK_CLOSE.length()),
-                    true);
+            return new Span(open >= 0 && open < close ? open + THINK_OPEN.length() : 0, close);
         }
         if (open >= 0) {
             // Still thinking when the generation stopped: all of it is reasoning, there is no answer yet.
-            return new Split(completion.substring(open + THINK_OPEN.length()), "", false);
+            return new Span(open + THINK_OPEN.length(), completion.length());
         }
-        return new Split("", completion, false);
+        return new Span(0, 0);
+    }
+
+    /** Where {@link Split#answer()} lies in the completion (empty at the end for an unclosed think block). */
+    public static Span answerSpan(String completion) {
+        int close = completion.lastIndexOf(THINK_CLOSE);
+        if (close >= 0) {
+            return new Span(close + THINK_CLOSE.length(), completion.length());
+        }
+        if (completion.contains(THINK_OPEN)) {
+            return new Span(completion.length(), completion.length());
+        }
+        return new Span(0, completion.length());
     }
 
     /**
@@ -47,13 +76,18 @@ public final class Reasoning {
      * {@code <think>} was never closed (a truncated chain of thought has no final answer).
      */
     public static String answerPart(String completion) {
-        return split(completion).answer();
+        return answerSpan(completion).of(completion);
     }
 
     /** The reasoning to score for language consistency: {@link Split#reasoning()}, or all text without think tags. */
     public static String reasoningOrAll(String completion) {
-        Split split = split(completion);
-        return split.closed() || completion.contains(THINK_OPEN) ? split.reasoning() : completion;
+        return reasoningOrAllSpan(completion).of(completion);
+    }
+
+    /** Where {@link #reasoningOrAll} lies in the completion. */
+    public static Span reasoningOrAllSpan(String completion) {
+        boolean tagged = completion.contains(THINK_CLOSE) || completion.contains(THINK_OPEN);
+        return tagged ? reasoningSpan(completion) : new Span(0, completion.length());
     }
 
     /**
@@ -61,9 +95,18 @@ public final class Reasoning {
      * none — a block inside the reasoning is never the answer.
      */
     public static String answerBlock(String completion) {
-        String answer = answerPart(completion);
-        int close = answer.lastIndexOf(ANSWER_CLOSE);
-        int open = close < 0 ? -1 : answer.lastIndexOf(ANSWER_OPEN, close);
-        return open < 0 ? null : answer.substring(open + ANSWER_OPEN.length(), close);
+        Span span = answerBlockSpan(completion);
+        return span == null ? null : span.of(completion);
+    }
+
+    /** Where {@link #answerBlock} lies in the completion, or null. */
+    public static Span answerBlockSpan(String completion) {
+        Span answer = answerSpan(completion);
+        int close = completion.lastIndexOf(ANSWER_CLOSE, answer.end() - ANSWER_CLOSE.length());
+        if (close < answer.start()) {
+            return null;
+        }
+        int open = completion.lastIndexOf(ANSWER_OPEN, close - ANSWER_OPEN.length());
+        return open < answer.start() ? null : new Span(open + ANSWER_OPEN.length(), close);
     }
 }

@@ -34,11 +34,15 @@ final class WireMapping {
         }
         return new FormatCheck(request.response(),
                 template == null ? Template.R1 : Template.fromWireName(template),
-                Boolean.TRUE.equals(prefilled), toChecks(checks), toParams(params));
+                Boolean.TRUE.equals(prefilled), toChecks(checks, Boolean.TRUE.equals(request.explain())),
+                toParams(params));
     }
 
-    private static Set<SoftCheck> toChecks(List<String> names) {
+    private static Set<SoftCheck> toChecks(List<String> names, boolean explain) {
         Set<SoftCheck> checks = EnumSet.noneOf(SoftCheck.class);
+        if (explain) {
+            checks.addAll(EnumSet.of(SoftCheck.TAG_COUNT, SoftCheck.REASONING_STEPS, SoftCheck.REPETITION));
+        }
         if (names != null) {
             for (String name : names) {
                 checks.add(SoftCheck.fromWireName(name));

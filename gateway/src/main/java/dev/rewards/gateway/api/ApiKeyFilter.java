@@ -14,7 +14,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** With {@code rewards.gateway.api-key} set, every endpoint but the actuator needs {@code Authorization: Bearer <key>}. */
+/**
+ * With {@code rewards.gateway.api-key} set, every endpoint but the actuator and the playground's static page needs
+ * {@code Authorization: Bearer <key>} (the page holds no data; it asks for the key when the API answers 401).
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiKeyFilter implements WebFilter {
@@ -28,7 +31,9 @@ class ApiKeyFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (expected == null || exchange.getRequest().getPath().value().startsWith("/actuator")) {
+        String path = exchange.getRequest().getPath().value();
+        if (expected == null || path.startsWith("/actuator") || path.equals("/") || path.equals("/index.html")
+                || path.startsWith("/playground/")) {
             return chain.filter(exchange);
         }
         String given = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

@@ -24,6 +24,7 @@ public final class LanguageItems {
 
     static ScoreResponse answer(LanguageScorer scorer, ScoreRequest request) {
         Scope scope = request.scope() == null ? Scope.THINK : Scope.fromWireName(request.scope());
-        return ScoreResponse.of(request.id(), scorer.score(request.text(), request.target(), scope));
+        return ScoreResponse.of(request.id(), scorer.score(request.text(), request.target(), scope,
+                Boolean.TRUE.equals(request.explain())));
     }
 }

@@ -1,5 +1,8 @@
 package dev.rewards.language.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Step 1 of LANG-RATIO-v1: removes what is not prose before words are counted — fenced and inline code, display and
  * inline math, LaTeX environments and commands, URLs, XML/HTML-like tags. A hand-written scanner, not regexes: every
@@ -9,15 +12,31 @@ package dev.rewards.language.internal;
  */
 public final class Exclusions {
 
-    /** The prose left over and how many spans of each kind were removed. */
-    public record Result(String text, int codeBlocks, int mathSpans, int urls, int tags) {
+    /**
+     * The prose left over and how many spans of each kind were removed; {@code removed} lists them (in order) only
+     * when asked for, so that scoring without an explanation allocates nothing for it.
+     */
+    public record Result(String text, int codeBlocks, int mathSpans, int urls, int tags, List<Removed> removed) {
+    }
+
+    /**
+     * A removed span: {@code [start, end)} in the input, its kind ({@code code}, {@code math}, {@code url},
+     * {@code tag}, {@code latex} for a command whose arguments stay), and {@code at}, the position of the one
+     * separator character that replaced it in the prose.
+     */
+    public record Removed(int start, int end, String kind, int at) {
     }
 
     private Exclusions() {
     }
 
     public static Result strip(String text) {
-        return new Scanner(text).run();
+        return new Scanner(text, false).run();
+    }
+
+    /** {@link #strip(String)}, also listing the removed spans. */
+    public static Result stripExplained(String text) {
+        return new Scanner(text, true).run();
     }
 
     private static final class Scanner {
@@ -35,11 +54,22 @@ public final class Exclusions {
         private int noBracketClose = Integer.MAX_VALUE;
         private int noBacktick = Integer.MAX_VALUE;
         private final java.util.Set<String> unclosedEnvironments = new java.util.HashSet<>();
+        private final List<Removed> removed;
 
-        Scanner(String text) {
+        Scanner(String text, boolean explain) {
             this.text = text;
             this.length = text.length();
             this.out = new StringBuilder(length);
+            this.removed = explain ? new ArrayList<>() : null;
+        }
+
+        /** Replaces {@code [start, end)} by one separator and returns where scanning resumes. */
+        private int remove(int start, int end, String kind, char separator) {
+            if (removed != null) {
+                removed.add(new Removed(start, end, kind, out.length()));
+            }
+            out.append(separator);
+            return end;
         }
 
         Result run() {
@@ -70,7 +100,7 @@ public final class Exclusions {
                 lineStart = c == '\n';
                 i++;
             }
-            return new Result(out.toString(), codeBlocks, mathSpans, urls, tags);
+            return new Result(out.toString(), codeBlocks, mathSpans, urls, tags, removed);
         }
 
         /** A line starting (after up to three spaces) with ``` or ~~~ opens a block closed by the same fence, or the end. */
@@ -97,8 +127,7 @@ public final class Exclusions {
                 end = closeLineEnd < 0 ? length : closeLineEnd;
             }
             codeBlocks++;
-            out.append('\n');
-            return end;
+            return remove(i, end, "code", '\n');
         }
 
         private int inlineCode(int i) {
@@ -111,8 +140,7 @@ public final class Exclusions {
                 return -1;
             }
             codeBlocks++;
-            out.append(' ');
-            return close + 1;
+            return remove(i, close + 1, "code", ' ');
         }
 
         private int dollarMath(int i) {
@@ -126,8 +154,7 @@ public final class Exclusions {
                     return -1;
                 }
                 mathSpans++;
-                out.append('\n');
-                return close + 2;
+                return remove(i, close + 2, "math", '\n');
             }
             if (i + 1 >= noDollar) {
                 return -1;
@@ -138,8 +165,7 @@ public final class Exclusions {
                 return -1;
             }
             mathSpans++;
-            out.append(' ');
-            return close + 1;
+            return remove(i, close + 1, "math", ' ');
         }
 
         private int backslash(int i) {
@@ -160,8 +186,7 @@ public final class Exclusions {
                     int close = unclosedEnvironments.contains(end) ? -1 : text.indexOf(end, nameEnd);
                     if (close >= 0) {
                         mathSpans++;
-                        out.append('\n');
-                        return close + end.length();
+                        return remove(i, close + end.length(), "math", '\n');
                     }
                     unclosedEnvironments.add(end);
                 }
@@ -171,8 +196,7 @@ public final class Exclusions {
                 while (j < length && Character.isLetter(text.charAt(j))) {
                     j++;
                 }
-                out.append(' ');
-                return j;
+                return remove(i, j, "latex", ' ');
             }
             return -1;
         }
@@ -192,8 +216,7 @@ public final class Exclusions {
                 return -1;
             }
             mathSpans++;
-            out.append(inline ? ' ' : '\n');
-            return close + closing.length();
+            return remove(i, close + closing.length(), "math", inline ? ' ' : '\n');
         }
 
         /** {@code <name …>} or {@code </name>} with an ASCII letter after the bracket, closed within 256 characters. */
@@ -210,8 +233,7 @@ public final class Exclusions {
                 char c = text.charAt(k);
                 if (c == '>') {
                     tags++;
-                    out.append(' ');
-                    return k + 1;
+                    return remove(i, k + 1, "tag", ' ');
                 }
                 if (c == '<' || c == '\n') {
                     return -1;
@@ -235,8 +257,7 @@ public final class Exclusions {
                 j++;
             }
             urls++;
-            out.append(' ');
-            return j;
+            return remove(i, j, "url", ' ');
         }
 
         private static boolean isAsciiLetter(char c) {

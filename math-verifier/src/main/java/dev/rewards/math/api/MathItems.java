@@ -2,6 +2,9 @@ package dev.rewards.math.api;
 
 import java.util.Map;
 
+import dev.rewards.math.AnswerLocation;
+import dev.rewards.math.MathOptions;
+import dev.rewards.math.MathVerdict;
 import dev.rewards.math.MathVerifier;
 import dev.rewards.web.WireJson;
 
@@ -22,7 +25,9 @@ public final class MathItems {
     }
 
     static VerifyResponse answer(MathVerifier verifier, VerifyRequest request, Map<String, Object> defaults) {
-        return VerifyResponse.of(request.id(), verifier.verify(request.response(), request.gold(),
-                OptionsMapping.merge(defaults, request.options())));
+        MathOptions options = OptionsMapping.merge(defaults, request.options());
+        MathVerdict verdict = verifier.verify(request.response(), request.gold(), options);
+        return VerifyResponse.of(request.id(), verdict, Boolean.TRUE.equals(request.explain())
+                ? AnswerLocation.of(request.response(), options, verdict) : null);
     }
 }

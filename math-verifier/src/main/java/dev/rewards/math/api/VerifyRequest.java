@@ -7,8 +7,9 @@ import java.util.Map;
  *
  * @param gold    the gold answer, or a full reference solution whose last \boxed{} holds it
  * @param options extraction, float_rel_tol, timeout_ms, percent, strict (see the README)
+ * @param explain true: the answer also says where the answer was found ({@code explain}); default false
  */
-public record VerifyRequest(String id, String response, String gold, Map<String, Object> options) {
+public record VerifyRequest(String id, String response, String gold, Map<String, Object> options, Boolean explain) {
     public VerifyRequest {
         if (response == null) {
             throw new IllegalArgumentException("response is required");
