@@ -13,7 +13,9 @@ public final class AnswerParser {
     public record Parsed(Answer answer, boolean percent, boolean degrees, String normalized) {
     }
 
-    private static final Pattern CHOICE = Pattern.compile("^\\(?([A-J])\\)?(?:[.:](?:\\s+\\S.*)?|\\s+\\S.*)?$", Pattern.DOTALL);
+    /** "B", "(B)", "B.", "B: 42", "**B**", "(D) Alina", "C Cecile"; a sentence's first word ("A quick", "I think") is not. */
+    private static final Pattern CHOICE = Pattern.compile(
+            "^(?:\\*\\*)?(?:\\(([A-J])\\)|([A-J])(?=[.:)*]|\\s+(?![a-z])\\S|$))(?:\\*\\*)?[.:)]?(?:\\s+\\S.*)?$", Pattern.DOTALL);
     private static final Pattern MATRIX = Pattern.compile(
             "^\\[?\\s*\\\\begin\\{(pmatrix|bmatrix|Bmatrix|vmatrix|matrix|array|smallmatrix)\\}(?:\\{[lcr|]*\\})?(.*)\\\\end\\{\\1\\}\\s*\\]?$",
             Pattern.DOTALL);
@@ -38,7 +40,7 @@ public final class AnswerParser {
     public static Character choiceLetter(String raw) {
         String s = Normalizer.normalize(raw).text();
         Matcher m = CHOICE.matcher(s);
-        return m.matches() ? m.group(1).charAt(0) : null;
+        return !m.matches() ? null : (m.group(1) != null ? m.group(1) : m.group(2)).charAt(0);
     }
 
     private static Answer structure(String s, int depth) {
