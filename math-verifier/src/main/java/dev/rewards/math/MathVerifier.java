@@ -11,6 +11,7 @@ import dev.rewards.math.internal.AnswerParser;
 import dev.rewards.math.internal.Equivalence;
 import dev.rewards.math.internal.Extractor;
 import dev.rewards.math.internal.Forms;
+import dev.rewards.math.internal.Method;
 import dev.rewards.math.internal.Normalizer;
 import dev.rewards.math.internal.Symja;
 
@@ -50,7 +51,7 @@ public final class MathVerifier {
         }
         Object parsedGold = goldCache.computeIfAbsent(gold, MathVerifier::parseGold);
         if (!(parsedGold instanceof AnswerParser.Parsed goldAnswer)) {
-            return verdict(MathVerdict.INVALID_GOLD, null, null, null, "text", start);
+            return verdict(MathVerdict.INVALID_GOLD, null, null, null, Method.TEXT, start);
         }
         String goldForm = Forms.print(goldAnswer.answer());
         if (options.reasoningDelimiter() != null) {
@@ -62,18 +63,18 @@ public final class MathVerifier {
         if (goldAnswer.answer() instanceof Answer.Choice choice) {
             Character letter = Extractor.choice(response);
             if (letter == null) {
-                return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, "choice", start);
+                return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Method.CHOICE, start);
             }
             boolean correct = letter == choice.letter();
             return verdict(correct ? MathVerdict.CORRECT : MathVerdict.INCORRECT, String.valueOf(letter),
-                    String.valueOf(letter), goldForm, "choice", start);
+                    String.valueOf(letter), goldForm, Method.CHOICE, start);
         }
         String extracted = extract(response, goldAnswer, options);
         if (extracted == null) {
             return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Equivalence.methodOf(goldAnswer.answer()), start);
         }
         if (extracted.length() > MAX_ANSWER_LENGTH) {
-            return verdict(MathVerdict.INCORRECT, extracted.substring(0, 200) + "…", null, goldForm, "string", start);
+            return verdict(MathVerdict.INCORRECT, extracted.substring(0, 200) + "…", null, goldForm, Method.STRING, start);
         }
         String decimal = goldAnswer.answer() instanceof Answer.Scalar ? Normalizer.decimalComma(extracted) : null;
         if (decimal != null) {
@@ -90,14 +91,14 @@ public final class MathVerifier {
             }
             if (answer == null) {
                 boolean same = normalizedText(extracted).equals(normalizedText(goldAnswer.normalized()));
-                return verdict(same ? MathVerdict.CORRECT : MathVerdict.INCORRECT, extracted, null, goldForm, "string", start);
+                return verdict(same ? MathVerdict.CORRECT : MathVerdict.INCORRECT, extracted, null, goldForm, Method.STRING, start);
             }
             extracted = salvaged;
         }
         Equivalence equivalence = new Equivalence(new Equivalence.Settings(options.floatRelTol(),
                 options.percent().equals("either"), options.strict(), Math.max(10, options.timeoutMs() / 2)));
         Equivalence.Outcome outcome = equivalence.compare(goldAnswer, answer);
-        String status = outcome.equal() ? MathVerdict.CORRECT
+        MathVerdict.Status status = outcome.equal() ? MathVerdict.CORRECT
                 : outcome.tooCostly() ? MathVerdict.TIMEOUT : MathVerdict.INCORRECT;
         if (!outcome.equal() && elapsedMillis(start) > options.timeoutMs()) {
             status = MathVerdict.TIMEOUT;
@@ -218,11 +219,9 @@ public final class MathVerifier {
         return text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s$]+", " ").replaceAll("[.]$", "").strip();
     }
 
-    private static MathVerdict verdict(String status, String extracted, String answerForm, String goldForm,
-                                       String method, long start) {
-        Boolean correct = status.equals(MathVerdict.INVALID_GOLD) ? null : status.equals(MathVerdict.CORRECT);
-        Double score = correct == null ? null : correct ? 1.0 : 0.0;
-        return new MathVerdict(status, correct, score, extracted, answerForm, goldForm, method, elapsedMillis(start));
+    private static MathVerdict verdict(MathVerdict.Status status, String extracted, String answerForm, String goldForm,
+                                       Method method, long start) {
+        return MathVerdict.of(status, extracted, answerForm, goldForm, method, elapsedMillis(start));
     }
 
     private static long elapsedMillis(long start) {

@@ -6,7 +6,7 @@ public record VerifyResponse(String id, String status, Boolean correct, Double s
                              String answerForm, String goldForm, String method, long elapsedMs) {
 
     static VerifyResponse of(String id, MathVerdict v) {
-        return new VerifyResponse(id, v.status(), v.correct(), v.score(), v.extracted(), v.answerForm(), v.goldForm(),
-                v.method(), v.elapsedMs());
+        return new VerifyResponse(id, v.status().wireName(), v.correct(), v.score(), v.extracted(), v.answerForm(), v.goldForm(),
+                v.method().wireName(), v.elapsedMs());
     }
 }

@@ -281,12 +281,12 @@ public final class AnswerParser {
 
     /** a ± b is the set {a + b, a − b}; only a top-level ± is expanded. */
     private static List<Node> expandPlusMinus(Node node) {
-        if (node instanceof Node.Fn lone && (lone.name().equals("pm") || lone.name().equals("mp"))) {
+        if (node instanceof Node.Fn lone && lone.func().isPlusMinus()) {
             return List.of(lone.args().get(0), new Node.Neg(lone.args().get(0)));
         }
         if (node instanceof Node.Add add) {
             for (int i = 0; i < add.terms().size(); i++) {
-                if (add.terms().get(i) instanceof Node.Fn fn && (fn.name().equals("pm") || fn.name().equals("mp"))) {
+                if (add.terms().get(i) instanceof Node.Fn fn && fn.func().isPlusMinus()) {
                     List<Node> plus = new ArrayList<>(add.terms());
                     List<Node> minus = new ArrayList<>(add.terms());
                     plus.set(i, fn.args().get(0));

@@ -128,8 +128,8 @@ public final class Exact {
             return power(base, exponent);
         }
         Node.Fn fn = (Node.Fn) node;
-        switch (fn.name()) {
-            case "factorial": {
+        switch (fn.func()) {
+            case FACTORIAL: {
                 Rational n = value(fn.args().get(0));
                 if (n == null || !n.isInteger() || n.num.signum() < 0) {
                     return null;
@@ -139,7 +139,7 @@ public final class Exact {
                 }
                 return new Rational(factorial(n.num.intValueExact()), BigInteger.ONE);
             }
-            case "binom": {
+            case BINOM: {
                 Rational n = value(fn.args().get(0));
                 Rational k = value(fn.args().get(1));
                 if (n == null || k == null || !n.isInteger() || !k.isInteger()) {
@@ -150,11 +150,11 @@ public final class Exact {
                 }
                 return new Rational(binomial(n.num.intValueExact(), k.num.intValueExact()), BigInteger.ONE);
             }
-            case "sqrt":
+            case SQRT:
                 return root(value(fn.args().get(0)), Rational.of(2));
-            case "root":
+            case ROOT:
                 return root(value(fn.args().get(0)), value(fn.args().get(1)));
-            case "abs": {
+            case ABS: {
                 Rational v = value(fn.args().get(0));
                 return v == null ? null : new Rational(v.num.abs(), v.den);
             }

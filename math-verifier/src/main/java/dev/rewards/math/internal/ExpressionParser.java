@@ -60,9 +60,9 @@ public final class ExpressionParser {
                 pos += 3;
                 Node t = term();
                 if (peekNonSpace() == '\0') {
-                    return new Node.Fn("pm", List.of(t));
+                    return new Node.Fn(Func.PLUS_MINUS, t);
                 }
-                terms.add(new Node.Fn("pm", List.of(t)));
+                terms.add(new Node.Fn(Func.PLUS_MINUS, t));
                 return continueSum(terms);
             }
             if (peek() == '-' || peek() == '+') {
@@ -89,7 +89,7 @@ public final class ExpressionParser {
                     boolean plusFirst = lookingAt("\\pm");
                     pos += 3;
                     Node t = term();
-                    terms.add(new Node.Fn(plusFirst ? "pm" : "mp", List.of(t)));
+                    terms.add(new Node.Fn(plusFirst ? Func.PLUS_MINUS : Func.MINUS_PLUS, t));
                 } else {
                     break;
                 }
@@ -128,7 +128,7 @@ public final class ExpressionParser {
     private static boolean isMixedNumber(Node previous, Node next) {
         return previous instanceof Node.Num whole && !whole.decimal() && whole.denominator().equals(BigInteger.ONE)
                 && whole.numerator().signum() > 0
-                && next instanceof Node.Fn fn && fn.name().equals("frac_literal");
+                && next instanceof Node.Fn fn && fn.func() == Func.FRACTION_LITERAL;
     }
 
     private Node unary() {
@@ -175,7 +175,7 @@ public final class ExpressionParser {
             skipSpaces();
             if (peek() == '!') {
                 pos++;
-                node = new Node.Fn("factorial", List.of(unwrapLiteral(node)));
+                node = new Node.Fn(Func.FACTORIAL, unwrapLiteral(node));
             } else {
                 return node;
             }
@@ -206,7 +206,7 @@ public final class ExpressionParser {
                 pos++;
                 Node inner = expression();
                 expect('|');
-                return new Node.Fn("abs", List.of(inner));
+                return new Node.Fn(Func.ABS, inner);
             }
             if (c == '\\') {
                 return command();
@@ -320,7 +320,7 @@ public final class ExpressionParser {
                 Node fraction = new Node.Mul(List.of(numerator, new Node.Pow(denominator, Node.integer(-1))));
                 boolean literal = numerator instanceof Node.Num a && !a.decimal()
                         && denominator instanceof Node.Num b && !b.decimal();
-                return literal ? new Node.Fn("frac_literal", List.of(fraction)) : fraction;
+                return literal ? new Node.Fn(Func.FRACTION_LITERAL, fraction) : fraction;
             }
             case "sqrt": {
                 skipSpaces();
@@ -328,18 +328,18 @@ public final class ExpressionParser {
                     pos++;
                     Node index = expression();
                     expect(']');
-                    return new Node.Fn("root", List.of(argument(), index));
+                    return new Node.Fn(Func.ROOT, List.of(argument(), index));
                 }
-                return new Node.Fn("sqrt", List.of(argument()));
+                return new Node.Fn(Func.SQRT, argument());
             }
             case "binom", "choose":
-                return new Node.Fn("binom", List.of(argument(), argument()));
+                return new Node.Fn(Func.BINOM, List.of(argument(), argument()));
             case "pi":
                 return new Node.Sym("pi");
             case "infty", "infin":
                 return new Node.Sym("inf");
             case "exp":
-                return new Node.Fn("exp", List.of(functionArgument()));
+                return new Node.Fn(Func.EXP, functionArgument());
             case "log", "ln", "lg": {
                 skipSpaces();
                 Node base = null;
@@ -349,9 +349,9 @@ public final class ExpressionParser {
                 }
                 Node arg = functionArgument();
                 if (base != null) {
-                    return new Node.Fn("logb", List.of(arg, base));
+                    return new Node.Fn(Func.LOGB, List.of(arg, base));
                 }
-                return new Node.Fn(name.equals("lg") ? "log10" : "ln", List.of(arg));
+                return new Node.Fn(name.equals("lg") ? Func.LOG10 : Func.LN, arg);
             }
             case "e":
                 return new Node.Sym("e");
@@ -377,9 +377,9 @@ public final class ExpressionParser {
         }
         Node arg = functionArgument();
         if (power instanceof Node.Neg neg && neg.value() instanceof Node.Num one && isOne(one)) {
-            return new Node.Fn("arc" + name, List.of(arg));
+            return new Node.Fn(function("arc" + name), arg);
         }
-        Node applied = new Node.Fn(name, List.of(arg));
+        Node applied = new Node.Fn(function(name), arg);
         return power == null ? applied : new Node.Pow(applied, power);
     }
 
@@ -433,9 +433,9 @@ public final class ExpressionParser {
         if (FUNCTIONS.contains(lower) && (peekNonSpace() == '(' || lower.equals("sqrt"))) {
             Node arg = functionArgument();
             return switch (lower) {
-                case "log", "ln" -> new Node.Fn("ln", List.of(arg));
-                case "lg" -> new Node.Fn("log10", List.of(arg));
-                default -> new Node.Fn(lower, List.of(arg));
+                case "log", "ln" -> new Node.Fn(Func.LN, arg);
+                case "lg" -> new Node.Fn(Func.LOG10, arg);
+                default -> new Node.Fn(function(lower), arg);
             };
         }
         if (lower.equals("pi")) {
@@ -477,8 +477,16 @@ public final class ExpressionParser {
         return false;
     }
 
+    private static Func function(String name) {
+        Func function = Func.named(name);
+        if (function == null || function.isMarker()) {
+            throw new ParseException("unknown function " + name);
+        }
+        return function;
+    }
+
     private static Node unwrapLiteral(Node node) {
-        return node instanceof Node.Fn fn && fn.name().equals("frac_literal") ? fn.args().get(0) : node;
+        return node instanceof Node.Fn fn && fn.func() == Func.FRACTION_LITERAL ? fn.arg() : node;
     }
 
     static Node stripLiterals(Node node) {

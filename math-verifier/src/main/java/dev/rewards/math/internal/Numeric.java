@@ -62,57 +62,57 @@ public final class Numeric {
         }
         Node.Fn fn = (Node.Fn) node;
         Complex a = eval(fn.args().get(0), variables);
-        switch (fn.name()) {
-            case "sqrt":
+        switch (fn.func()) {
+            case SQRT:
                 return a.sqrt();
-            case "root": {
+            case ROOT: {
                 Complex n = eval(fn.args().get(1), variables);
                 if (a.isReal() && a.re() < 0 && n.isReal() && n.re() % 2 == 1) {
                     return Complex.real(-Math.pow(-a.re(), 1 / n.re()));
                 }
                 return a.pow(Complex.ONE.divide(n));
             }
-            case "sin":
+            case SIN:
                 return a.sin();
-            case "cos":
+            case COS:
                 return a.cos();
-            case "tan":
+            case TAN:
                 return a.sin().divide(a.cos());
-            case "cot":
+            case COT:
                 return a.cos().divide(a.sin());
-            case "sec":
+            case SEC:
                 return Complex.ONE.divide(a.cos());
-            case "csc":
+            case CSC:
                 return Complex.ONE.divide(a.sin());
-            case "arcsin":
+            case ARCSIN:
                 return realOnly(a, Math.asin(a.re()));
-            case "arccos":
+            case ARCCOS:
                 return realOnly(a, Math.acos(a.re()));
-            case "arctan":
+            case ARCTAN:
                 return realOnly(a, Math.atan(a.re()));
-            case "sinh":
+            case SINH:
                 return realOnly(a, Math.sinh(a.re()));
-            case "cosh":
+            case COSH:
                 return realOnly(a, Math.cosh(a.re()));
-            case "tanh":
+            case TANH:
                 return realOnly(a, Math.tanh(a.re()));
-            case "ln":
+            case LN:
                 return a.log();
-            case "log10":
+            case LOG10:
                 return a.log().divide(Complex.real(Math.log(10)));
-            case "logb":
+            case LOGB:
                 return a.log().divide(eval(fn.args().get(1), variables).log());
-            case "exp":
+            case EXP:
                 return a.exp();
-            case "abs":
+            case ABS:
                 return Complex.real(a.abs());
-            case "floor":
+            case FLOOR:
                 return realOnly(a, Math.floor(a.re()));
-            case "ceil":
+            case CEIL:
                 return realOnly(a, Math.ceil(a.re()));
-            case "factorial":
+            case FACTORIAL:
                 return realOnly(a, factorial(a.re()));
-            case "binom": {
+            case BINOM: {
                 Complex k = eval(fn.args().get(1), variables);
                 if (k.isReal() && k.re() == Math.rint(k.re()) && k.re() >= 0 && k.re() <= 170) {
                     // n(n−1)…(n−k+1)/k!: a polynomial in n, right for every n (Γ's logarithm loses the sign
@@ -125,11 +125,11 @@ public final class Numeric {
                 }
                 return Complex.real(Math.exp(logGamma(a.re() + 1) - logGamma(k.re() + 1) - logGamma(a.re() - k.re() + 1)));
             }
-            case "pm":
-            case "mp":
+            case PLUS_MINUS:
+            case MINUS_PLUS:
                 throw new IllegalStateException("± inside an expression");
             default:
-                throw new IllegalStateException("unknown function " + fn.name());
+                throw new IllegalStateException("no value for " + fn.func().printed());
         }
     }
 

@@ -115,19 +115,9 @@ public final class Symja {
         }
         Node.Fn fn = (Node.Fn) node;
         String args = fn.args().stream().map(Symja::toSymja).collect(Collectors.joining(","));
-        return switch (fn.name()) {
-            case "sqrt" -> "Sqrt(" + args + ")";
-            case "root" -> "Surd(" + args + ")";
-            case "ln" -> "Log(" + args + ")";
-            case "log10" -> "Log10(" + args + ")";
-            case "logb" -> "Log(" + toSymja(fn.args().get(1)) + "," + toSymja(fn.args().get(0)) + ")";
-            case "factorial" -> "Factorial(" + args + ")";
-            case "binom" -> "Binomial(" + args + ")";
-            case "arcsin" -> "ArcSin(" + args + ")";
-            case "arccos" -> "ArcCos(" + args + ")";
-            case "arctan" -> "ArcTan(" + args + ")";
-            case "ceil" -> "Ceiling(" + args + ")";
-            default -> Character.toUpperCase(fn.name().charAt(0)) + fn.name().substring(1) + "(" + args + ")";
-        };
+        if (fn.func() == Func.LOGB) {
+            return "Log(" + toSymja(fn.args().get(1)) + "," + toSymja(fn.arg()) + ")";
+        }
+        return fn.func().symja() + "(" + args + ")";
     }
 }

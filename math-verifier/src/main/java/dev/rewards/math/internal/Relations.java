@@ -1,0 +1,102 @@
+package dev.rewards.math.internal;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/** What a relation says: an assignment that names a value, a bound that is an interval, or a constraint. */
+final class Relations {
+
+    private Relations() {
+    }
+
+    /** x > 2 is (2, ∞); 1 ≤ x < 3 is [1, 3); null when the relation is not a bound on one variable. */
+    static Answer asInterval(Answer.Relation relation) {
+        List<Node> sides = relation.sides();
+        List<String> ops = relation.operators();
+        Node inf = new Node.Sym("inf");
+        Node minusInf = new Node.Neg(inf);
+        if (ops.equals(List.of("≠"))) {
+            // x ≠ a: every real but a, (−∞, a) ∪ (a, ∞)
+            Node bound = Nodes.isVariable(sides.get(0)) && Nodes.variables(sides.get(1)).isEmpty() ? sides.get(1)
+                    : Nodes.isVariable(sides.get(1)) && Nodes.variables(sides.get(0)).isEmpty() ? sides.get(0) : null;
+            return bound == null ? null : new Answer.Union(List.of(
+                    new Answer.Bracketed('(', ')', List.of(new Answer.Scalar(minusInf), new Answer.Scalar(bound))),
+                    new Answer.Bracketed('(', ')', List.of(new Answer.Scalar(bound), new Answer.Scalar(inf)))));
+        }
+        if (ops.stream().anyMatch(op -> op.equals("=") || op.equals("≠") || op.equals("\\in"))) {
+            return null;
+        }
+        if (sides.size() == 2) {
+            boolean varLeft = Nodes.isVariable(sides.get(0)) && Nodes.variables(sides.get(1)).isEmpty();
+            boolean varRight = Nodes.isVariable(sides.get(1)) && Nodes.variables(sides.get(0)).isEmpty();
+            if (!varLeft && !varRight) {
+                return null;
+            }
+            String op = varLeft ? ops.get(0) : flipped(ops.get(0));
+            Node bound = varLeft ? sides.get(1) : sides.get(0);
+            boolean closed = op.equals("≤") || op.equals("≥");
+            if (op.equals(">") || op.equals("≥")) {
+                return new Answer.Bracketed(closed ? '[' : '(', ')', List.of(new Answer.Scalar(bound), new Answer.Scalar(inf)));
+            }
+            return new Answer.Bracketed('(', closed ? ']' : ')', List.of(new Answer.Scalar(minusInf), new Answer.Scalar(bound)));
+        }
+        if (sides.size() == 3 && isLabel(sides.get(1)) && Nodes.variables(sides.get(0)).isEmpty()
+                && Nodes.variables(sides.get(2)).isEmpty()) {
+            String left = ops.get(0);
+            String right = ops.get(1);
+            boolean increasing = (left.equals("<") || left.equals("≤")) && (right.equals("<") || right.equals("≤"));
+            boolean decreasing = (left.equals(">") || left.equals("≥")) && (right.equals(">") || right.equals("≥"));
+            if (increasing) {
+                return new Answer.Bracketed(left.equals("≤") ? '[' : '(', right.equals("≤") ? ']' : ')',
+                        List.of(new Answer.Scalar(sides.get(0)), new Answer.Scalar(sides.get(2))));
+            }
+            if (decreasing) {
+                return new Answer.Bracketed(right.equals("≥") ? '[' : '(', left.equals("≥") ? ']' : ')',
+                        List.of(new Answer.Scalar(sides.get(2)), new Answer.Scalar(sides.get(0))));
+            }
+        }
+        return null;
+    }
+
+    /** "x = 3", "f(x) = 2x+3", "AB = 4", "NO/BO = 1/√6": the left side names the answer instead of constraining it. */
+    static boolean isAssignment(Answer.Relation relation) {
+        return relation.operators().stream().allMatch("="::equals) && isLabel(relation.sides().get(0));
+    }
+
+    /** Letters only, combined by products, quotients or application: no sum, no number except division's −1. */
+    static boolean isLabel(Node node) {
+        if (node instanceof Node.Sym sym) {
+            return !Nodes.CONSTANTS.contains(sym.name()) || sym.name().equals("e") || sym.name().equals("i");
+        }
+        if (node instanceof Node.Mul mul) {
+            return mul.factors().stream().allMatch(Relations::isLabel);
+        }
+        if (node instanceof Node.Fn fn && fn.func() == Func.ABS) {
+            return isLabel(fn.arg());
+        }
+        if (node instanceof Node.Pow pow) {
+            return isLabel(pow.base()) && pow.exponent() instanceof Node.Num n
+                    && n.numerator().equals(BigInteger.ONE.negate()) && n.denominator().equals(BigInteger.ONE);
+        }
+        return false;
+    }
+
+    /** The last side: the value a chain of equalities arrives at. */
+    static Node last(Answer.Relation relation) {
+        return relation.sides().get(relation.sides().size() - 1);
+    }
+
+    static String flipped(String op) {
+        return switch (op) {
+            case "<" -> ">";
+            case ">" -> "<";
+            case "≤" -> "≥";
+            case "≥" -> "≤";
+            default -> op;
+        };
+    }
+
+    static Node difference(Node left, Node right) {
+        return new Node.Add(List.of(left, new Node.Neg(right)));
+    }
+}
