@@ -22,7 +22,7 @@ public final class AnswerParser {
     private static final Pattern CASES = Pattern.compile("^\\\\begin\\{(cases|aligned|align\\*?)\\}(.*)\\\\end\\{\\1\\}$", Pattern.DOTALL);
     private static final Pattern WORDS = Pattern.compile("^[A-Za-z][A-Za-z ']*$");
     private static final Pattern SEPARATOR_WORDS = Pattern.compile("(?:\\s|(?<=[)}\\]]))(?:or|and)(?:\\s|(?=[({\\[]))");
-    private static final Pattern LABEL_TUPLE = Pattern.compile("^\\(\\s*[A-Za-z](?:_\\w+)?(?:\\s*,\\s*[A-Za-z](?:_\\w+)?)+\\s*\\)$");
+    private static final Pattern LABEL_TUPLE = Pattern.compile("^\\(\\s*[A-Za-z](?:_\\{?\\w+\\}?)?(?:\\s*,\\s*[A-Za-z](?:_\\{?\\w+\\}?)?)+\\s*\\)$");
 
     private AnswerParser() {
     }
@@ -258,7 +258,7 @@ public final class AnswerParser {
         if (operators.size() == 1 && operators.get(0).equals("=") && LABEL_TUPLE.matcher(sides.get(0).strip()).matches()) {
             return structure(sides.get(1), depth + 1);
         }
-        if (operators.size() == 1 && operators.get(0).equals("=") && sides.get(0).strip().matches("[A-Za-z](?:_\\w+)?")) {
+        if (operators.size() == 1 && operators.get(0).equals("=") && sides.get(0).strip().matches("[A-Za-z](?:_\\{?\\w+\\}?)?")) {
             Answer value = structure(sides.get(1), depth + 1);
             if (!(value instanceof Answer.Scalar)) {
                 return value;

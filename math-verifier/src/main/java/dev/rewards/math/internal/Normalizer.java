@@ -42,7 +42,8 @@ public final class Normalizer {
     /** The real line as a set: \mathbb{R}, ℝ, "x ∈ ℝ", "all real numbers" — the interval (−∞, ∞). */
     private static final Pattern ALL_REALS = Pattern.compile(
             "^(?:[a-zA-Z]\\s*\\\\in\\s*)?(?:\\\\mathbb\\s*\\{\\s*R\\s*\\}|\\\\mathbb\\s+R|\\\\R|ℝ|(?:\\\\text\\s*\\{\\s*)?all real numbers\\s*\\}?)$");
-    private static final Pattern BRACED_SUBSCRIPT = Pattern.compile("_\\{(\\w{1,8})\\}");
+    /** x_{1} is x_1; a longer subscript keeps its braces, so a_{nb} stays one name rather than a_n·b. */
+    private static final Pattern BRACED_SUBSCRIPT = Pattern.compile("_\\{\\s*(\\w)\\s*\\}");
     private static final Pattern TEXT_WRAPPER = Pattern.compile(
             "\\\\(?:text|textnormal|textbf|textit|textrm|mathrm|mathbf|mathit|mathsf|mbox|operatorname|boldsymbol|mathbb|bf|rm)\\s*\\{([^{}]{0,200})\\}");
     private static final Pattern BOXED = Pattern.compile("\\\\(?:boxed|fbox)\\s*\\{([^{}]{0,500})\\}");
@@ -149,7 +150,7 @@ public final class Normalizer {
         }
         String left = s.substring(0, at).strip();
         String right = s.substring(at + 7).strip();
-        return left.matches("[A-Za-z]{1,2}(_\\w+)?") || left.isEmpty() ? right : left;
+        return left.matches("[A-Za-z]{1,2}(_\\{?\\w+\\}?)?") || left.isEmpty() ? right : left;
     }
 
     /** Removes one layer of $…$, $$…$$, \(…\), \[…\] around the whole answer. */
