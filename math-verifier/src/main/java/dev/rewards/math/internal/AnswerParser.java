@@ -33,6 +33,11 @@ public final class AnswerParser {
         if (s.isEmpty()) {
             throw new ExpressionParser.ParseException("empty answer");
         }
+        if (normalized.hedged()) {
+            // "not 5", "at least 5": a statement about a value, which only the same statement answers.
+            return new Parsed(new Answer.Text(s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")), normalized.percent(),
+                    normalized.degrees(), s);
+        }
         return new Parsed(structure(s, 0), normalized.percent(), normalized.degrees(), s);
     }
 
@@ -252,6 +257,10 @@ public final class AnswerParser {
             return null;
         }
         sides.add(s.substring(start));
+        if (sides.get(0).isBlank() && !operators.get(0).equals("=")) {
+            // "≠ 5", "≤ 5": a bound or an exclusion without its variable states no value
+            return new Answer.Text(s.replaceAll("\\s+", " "));
+        }
         if (operators.size() == 1 && operators.get(0).equals("\\in")) {
             return structure(sides.get(1), depth + 1);
         }

@@ -141,6 +141,10 @@ public final class Extractor {
      * gives 220; the value after the last "=" of a worked computation is the result.
      */
     public static String salvage(String text) {
+        if (Normalizer.hedges(text)) {
+            // "is not 5", "at least 5": the number is not what the phrase commits to
+            return null;
+        }
         Matcher latex = LATEX_VALUE.matcher(text);
         if (latex.find()) {
             return latex.group();

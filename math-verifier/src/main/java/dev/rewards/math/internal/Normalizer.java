@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class Normalizer {
 
-    /** The cleaned text plus the decorations that were removed, which some comparisons may honour. */
-    public record Normalized(String text, boolean percent, boolean degrees) {
+    /**
+     * The cleaned text plus the decorations that were removed, which some comparisons may honour. {@code hedged}: the
+     * value is negated or hedged ("not 5", "at least 5", "between 4 and 6", "≈ 5"), so it states no answer.
+     */
+    public record Normalized(String text, boolean percent, boolean degrees, boolean hedged) {
     }
 
     private static final String[][] REPLACEMENTS = {
@@ -56,6 +59,21 @@ public final class Normalizer {
     private static final Pattern THOUSANDS_SPACE = Pattern.compile("(?<![\\d.])(\\d{1,3})((?: \\d{3})+)(?![\\d.])");
     private static final Pattern TRAILING_UNITS = Pattern.compile(
             "^(.{0,400}?[0-9}])\\s*(?:[a-zA-Z]{2,}\\.?(?:\\^\\{?[23]\\}?)?\\s*){1,4}$");
+    /**
+     * Words that negate or hedge the value next to them; the unit and filler words stripped around a value must never
+     * strip these. English plus the languages whose answer phrases the extractor knows.
+     */
+    private static final Pattern HEDGE = Pattern.compile("(?iu)(?<![\\p{L}\\\\])(?:not|no|never|neither|nor|none|except|excluding|"
+            + "approximately|approx|about|around|roughly|nearly|almost|circa|between|least|most|more|less|fewer|greater|"
+            + "smaller|larger|above|below|maybe|perhaps|possibly|probably|likely|unless|cannot|can't|isn't|doesn't|"
+            + "nicht|kein|keine|etwa|ungefähr|zwischen|mindestens|höchstens|pas|environ|entre|moins|aucun|"
+            + "aproximadamente|menos|não|nao|cerca|circa)(?![\\p{L}])|約|约|大约|不是|不等于|至少|至多|最多|以上|以下|之间|左右");
+    private static final Pattern MATH_CONTENT = Pattern.compile("[\\d\\\\=<>≤≥≠^_+*/()]|(?<![A-Za-z])[A-Za-z](?![A-Za-z])");
+    /** "≈ 5", "x ≈ 12": an integer stated as an approximation is a rounding, not the value. */
+    private static final Pattern APPROXIMATE_INTEGER =
+            Pattern.compile("^(?:[A-Za-z]{1,2}(?:_\\{?\\w+\\}?)?)?\\s*\\\\approx\\s*[-+]?\\d+(?:\\s*\\\\?[a-zA-Z{} ]*)?$");
+    /** 12^{\mathrm{th}}, 2^{nd}, 1º: ordinal markup after a number, not an exponent. */
+    private static final Pattern ORDINAL = Pattern.compile("(?<=\\d)\\s*\\^\\s*\\{?\\s*(?:st|nd|rd|th)\\s*\\}?|(?<=\\d)[ºª]");
     private static final Pattern LEADING_WORDS = Pattern.compile("^(?:[a-zA-Z]{2,}\\s+){1,6}(?=[-0-9\\\\(\\[{$])");
 
     private Normalizer() {
@@ -72,6 +90,7 @@ public final class Normalizer {
         }
         s = stripDelimiters(s);
         s = s.replace("{,}", ",").replace(",\\! ", ",").replace(",\\!", ",");
+        boolean hedged = APPROXIMATE_INTEGER.matcher(s).matches();
         s = approximation(s);
         // Row separators (\\\\) must survive the removal of spacing commands such as "\\ ".
         s = s.replace("\\\\", "\u0001");
@@ -84,6 +103,8 @@ public final class Normalizer {
             s = "(-\\infty, \\infty)";
         }
         s = unwrapRepeatedly(TEXT_WRAPPER, s);
+        s = ORDINAL.matcher(s).replaceAll("");
+        hedged = hedged || HEDGE.matcher(s).find() && MATH_CONTENT.matcher(s).find();
         boolean degrees = false;
         Matcher degreeMatcher = DEGREES.matcher(s);
         if (degreeMatcher.find()) {
@@ -109,6 +130,9 @@ public final class Normalizer {
         if (mixed.matches()) {
             s = mixed.group(1) + "\\frac{" + mixed.group(2) + "}{" + mixed.group(3) + "}";
         }
+        if (hedged) {
+            return new Normalized(s, percent, degrees, true);
+        }
         Matcher units = TRAILING_UNITS.matcher(s);
         if (units.matches() && !isOnlyWords(s)) {
             s = units.group(1).strip();
@@ -117,7 +141,7 @@ public final class Normalizer {
         if (leading.find()) {
             s = s.substring(leading.end()).strip();
         }
-        return new Normalized(s, percent, degrees);
+        return new Normalized(s, percent, degrees, hedged);
     }
 
     /**
@@ -131,6 +155,11 @@ public final class Normalizer {
         BigInteger denominator = BigInteger.TEN.pow(m.group(2).length())
                 .multiply(BigInteger.TEN.pow(m.group(3).length()).subtract(BigInteger.ONE));
         return Matcher.quoteReplacement("\\frac{" + withRepeat.subtract(withoutRepeat) + "}{" + denominator + "}");
+    }
+
+    /** True when the text negates or hedges a value ("not 5", "at least 5", "约 5"). */
+    public static boolean hedges(String text) {
+        return HEDGE.matcher(text).find();
     }
 
     /** "1,22" or "0,111" written with a decimal comma (not a thousands separator): the same number with a point. */
