@@ -113,6 +113,41 @@ public final class Extractor {
         }
     }
 
+    private static final Pattern MATH_SPAN = Pattern.compile("(?<!\\\\)\\$([^$]{1,500}?)(?<!\\\\)\\$|\\\\\\((.{1,500}?)\\\\\\)");
+    /** What may stand between the spans of a list: punctuation, connectives, enumeration marks such as "(2)". */
+    private static final Pattern SPAN_SEPARATOR = Pattern.compile("(?iu)^(?:[\\s,;.、，；]|\\\\quad|\\\\qquad|\\(\\w\\)|\\w[.)](?=\\s)"
+            + "|(?<![\\p{L}])(?:and|or|et|ou|y|o|e|und|oder)(?![\\p{L}])|和|或|及|以及)*$");
+
+    /**
+     * Several formulas with only separators between them ("$x = 1$ and $x = 2$", "$5$\n$7$", "(1) $3$ (2) $4$"): the
+     * list of them all, joined by commas; null for one formula or for formulas inside prose.
+     */
+    public static String mathSpanList(String text) {
+        Matcher m = MATH_SPAN.matcher(text.replace("$$", "$"));
+        String source = text.replace("$$", "$");
+        StringBuilder list = new StringBuilder();
+        int spans = 0;
+        int end = 0;
+        while (m.find()) {
+            String between = source.substring(end, m.start());
+            if (!SPAN_SEPARATOR.matcher(between).matches()) {
+                return null;
+            }
+            String span = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+            if (!span.isEmpty()) {
+                // "or" between bounds makes a union, so the connective is kept; any other separator is a comma
+                list.append(spans == 0 ? "" : OR_SEPARATOR.matcher(between).find() ? " or "
+                        : AND_SEPARATOR.matcher(between).find() ? " and " : ", ").append(span);
+                spans++;
+            }
+            end = m.end();
+        }
+        return spans > 1 && SPAN_SEPARATOR.matcher(source.substring(end)).matches() ? list.toString() : null;
+    }
+
+    private static final Pattern OR_SEPARATOR = Pattern.compile("(?iu)(?<![\\p{L}])(?:or|ou|o|oder)(?![\\p{L}])|或");
+    private static final Pattern AND_SEPARATOR = Pattern.compile("(?iu)(?<![\\p{L}])(?:and|et|y|e|und)(?![\\p{L}])|和|及");
+
     /** The whole response when it is itself a short bare answer ("5", "\\frac{1}{2}", "x = 3"). */
     public static String bare(String response) {
         String text = afterReasoning(response).strip();
@@ -120,9 +155,18 @@ public final class Extractor {
     }
 
     private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi)\\b)[a-zA-Z]{3,}");
+    /** "Paolo: 18, Qing: 14", "Maximum = 2; Minimum = 1": named values, not prose. */
+    private static final Pattern LABELLED_LIST = Pattern.compile(
+            "^\\s*\\p{L}[\\p{L} ]{1,30}[:=][^,;:=]{1,60}(?:[,;]\\s*\\p{L}[\\p{L} ]{1,30}[:=][^,;:=]{1,60})+$");
 
-    /** Words of three letters or more outside LaTeX commands: prose around an answer, not an answer. */
+    /**
+     * Words of three letters or more outside LaTeX commands: prose around an answer, not an answer. A word naming a
+     * value ("Paolo: 18", "Maximum = 2") is a label, not prose.
+     */
     public static boolean looksLikeProse(String text) {
+        if (text.length() < 400 && LABELLED_LIST.matcher(text.replaceAll("\\\\text\\{([^{}]*)\\}", "$1")).matches()) {
+            return false;
+        }
         String withoutText = text.replaceAll("\\\\(?:text|mathrm|textbf|mbox|begin|end)\\{[^{}]*\\}", " ");
         if (PROSE_WORD.matcher(withoutText).find()) {
             return true;
