@@ -21,7 +21,9 @@ public final class AnswerParser {
             Pattern.DOTALL);
     private static final Pattern CASES = Pattern.compile("^\\\\begin\\{(cases|aligned|align\\*?)\\}(.*)\\\\end\\{\\1\\}$", Pattern.DOTALL);
     private static final Pattern WORDS = Pattern.compile("^[A-Za-z][A-Za-z ']*$");
-    private static final Pattern FUNCTION_LABEL = Pattern.compile("^([A-Za-z])\\s*\\(\\s*([A-Za-z](?:\\s*,\\s*[A-Za-z])*)\\s*\\)$");
+    /** f(x), g(x, y), the inverse f^{-1}(x) and derivatives f'(x) on the left of a definition. */
+    private static final Pattern FUNCTION_LABEL = Pattern.compile(
+            "^([A-Za-z])\\s*(\\^\\s*\\{?\\s*-\\s*1\\s*\\}?|'{1,3})?\\s*\\(\\s*([A-Za-z](?:\\s*,\\s*[A-Za-z])*)\\s*\\)$");
     private static final Pattern OR_WORD = Pattern.compile("(?:\\s|(?<=[)}\\]]))or(?:\\s|(?=[({\\[]))");
     private static final Pattern WORD_LABEL = Pattern.compile("^(\\p{L}[\\p{L}'’ ]{1,40}?)\\s*[:=](?![=])\\s*(\\S.*)$", Pattern.DOTALL);
     private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("sin", "cos", "tan", "cot", "sec",
@@ -298,8 +300,8 @@ public final class AnswerParser {
                 Matcher function = FUNCTION_LABEL.matcher(side.strip());
                 boolean definition = nodes.isEmpty() && operators.get(0).equals("=") && function.matches();
                 // f(x) = … defines f: the left side is a name with its argument, not the product f·x
-                nodes.add(definition ? new Node.Sym(function.group(1) + "(" + function.group(2).replaceAll("\\s+", "") + ")")
-                        : ExpressionParser.parse(side));
+                nodes.add(definition ? new Node.Sym(function.group(1) + decoration(function.group(2)) + "("
+                        + function.group(3).replaceAll("\\s+", "") + ")") : ExpressionParser.parse(side));
             }
         } catch (ExpressionParser.ParseException e) {
             if (operators.stream().allMatch("="::equals)) {
@@ -309,6 +311,10 @@ public final class AnswerParser {
             throw e;
         }
         return new Answer.Relation(nodes, operators);
+    }
+
+    private static String decoration(String written) {
+        return written == null ? "" : written.startsWith("^") ? "^{-1}" : written;
     }
 
     /** a ± b is the set {a + b, a − b}; only a top-level ± is expanded. */

@@ -104,7 +104,7 @@ final class Relations {
         return goldFunction && answerY || answerFunction && goldY ? value : null;
     }
 
-    private static final java.util.regex.Pattern FUNCTION = java.util.regex.Pattern.compile("^([A-Za-z])\\(([A-Za-z](?:,[A-Za-z])*)\\)$");
+    private static final java.util.regex.Pattern FUNCTION = java.util.regex.Pattern.compile("^([A-Za-z](?:\\^\\{-1\\}|'{1,3})?)\\(([A-Za-z](?:,[A-Za-z])*)\\)$");
 
     /** A label as written, without spacing or product signs: "A*B" and "AB" name the same segment. */
     private static String labelText(Node label) {
