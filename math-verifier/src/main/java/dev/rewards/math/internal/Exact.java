@@ -49,6 +49,22 @@ public final class Exact {
             return bounded(new Rational(num.multiply(o.num), den.multiply(o.den)));
         }
 
+        Rational subtract(Rational o) {
+            return add(o.negate());
+        }
+
+        Rational abs() {
+            return num.signum() < 0 ? negate() : this;
+        }
+
+        int compareTo(Rational o) {
+            return num.multiply(o.den).compareTo(o.num.multiply(den));
+        }
+
+        java.math.BigDecimal toBigDecimal(java.math.MathContext mc) {
+            return new java.math.BigDecimal(num).divide(new java.math.BigDecimal(den), mc);
+        }
+
         Rational negate() {
             return new Rational(num.negate(), den);
         }

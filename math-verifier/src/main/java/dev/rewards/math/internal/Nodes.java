@@ -78,10 +78,6 @@ final class Nodes {
         return Printer.print(node).contains("inf");
     }
 
-    static boolean hasDecimal(Node node) {
-        return anyMatch(node, n -> n instanceof Node.Num num && num.decimal());
-    }
-
     private static List<Node> mapAll(List<Node> nodes, UnaryOperator<Node> rewrite) {
         return nodes.stream().map(n -> map(n, rewrite)).toList();
     }

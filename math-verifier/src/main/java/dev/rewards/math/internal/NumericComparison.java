@@ -9,23 +9,92 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The numeric decision: values compared in complex doubles, within the relative tolerance when a decimal literal is
- * involved and to double precision otherwise; expressions with variables at deterministic sample points (the same
- * pair always gets the same verdict).
+ * The numeric decision. Constants are compared at high precision ({@link Precise}): a decimal answer must equal the
+ * gold rounded to its own places with enough significant digits, a gold written as a rounded decimal accepts an
+ * answer that rounds to it, and any other pair is equal only when the difference vanishes at 40 digits and
+ * shrinks further at 80 (a true difference, however tiny, keeps its digits). Where that evaluator has no value
+ * (complex numbers, infinity) and for expressions at sample points, complex doubles compare to 10 digits; a value
+ * that doubles cannot tell from zero is left to the symbolic decision. The same pair always gets the same verdict.
  */
 final class NumericComparison {
 
+    /** How a pair of constants compares at high precision. */
+    enum Verdict { EQUAL, UNEQUAL, UNDECIDED, NO_VALUE }
+
     private static final double EXACT_REL_TOL = 1e-10;
     private static final int SAMPLE_POINTS = 4;
+    private static final int POINTS = 40;
+    private static final int MINIMUM_AGREEING = 6;
+    private static final int MAX_KINKS = 12;
+    private static final double[] MAGNITUDES = {0.0137, 0.3183, 0.7071, 1.2716, 1.9319, 2.4621, 3.7913, 7.389, 13.171,
+        41.367, 257.79, 3917.3};
+    private static final double[] KINK_OFFSETS = {0.0173, 0.613};
+    private static final int LOW_DIGITS = 40;
+    private static final int HIGH_DIGITS = 80;
+    private static final java.math.BigDecimal SHRINK = java.math.BigDecimal.ONE.movePointLeft(20);
+    private static final java.math.BigDecimal STABLE = java.math.BigDecimal.ONE.movePointLeft(6);
+    private static final java.math.BigDecimal RESIDUAL = java.math.BigDecimal.ONE.movePointLeft(HIGH_DIGITS - 10);
 
-    private final Equivalence.Settings settings;
+    private final int minimumDigits;
 
     NumericComparison(Equivalence.Settings settings) {
-        this.settings = settings;
+        this.minimumDigits = ExactComparison.minimumDigits(settings.floatRelTol());
+    }
+
+    /** Two constants, not both rational, at high precision. */
+    Verdict constants(Node gold, Node answer) {
+        try {
+            Verdict zero = differenceVanishes(gold, answer);
+            if (zero != Verdict.UNEQUAL) {
+                return zero;
+            }
+            Written writtenAnswer = Written.of(answer);
+            if (writtenAnswer != null) {
+                return roundsTo(gold, writtenAnswer, minimumDigits) ? Verdict.EQUAL : Verdict.UNEQUAL;
+            }
+            Written writtenGold = Written.of(gold);
+            if (writtenGold != null) {
+                return roundsTo(answer, writtenGold, ExactComparison.GOLD_ROUNDING_DIGITS) ? Verdict.EQUAL : Verdict.UNEQUAL;
+            }
+            return Verdict.UNEQUAL;
+        } catch (Precise.Unsupported | ArithmeticException e) {
+            return Verdict.NO_VALUE;
+        }
+    }
+
+    private static boolean roundsTo(Node exact, Written written, int digits) {
+        if (written.significant() < digits) {
+            return false;
+        }
+        java.math.MathContext mc = new java.math.MathContext(written.significant() + 30);
+        java.math.BigDecimal value = Precise.eval(exact, Math.max(HIGH_DIGITS, written.significant() + 30));
+        return value.subtract(written.value().toBigDecimal(mc), mc).abs()
+                .compareTo(written.halfUnit().toBigDecimal(mc)) <= 0;
+    }
+
+    /**
+     * EQUAL when gold − answer vanishes at 40 digits and shrinks by at least 20 more orders at 80 (rounding residue),
+     * UNEQUAL when it keeps its leading digits (a real difference, e^{-40} included), UNDECIDED otherwise.
+     */
+    private static Verdict differenceVanishes(Node gold, Node answer) {
+        java.math.BigDecimal lowGold = Precise.eval(gold, LOW_DIGITS);
+        java.math.BigDecimal lowAnswer = Precise.eval(answer, LOW_DIGITS);
+        java.math.BigDecimal highGold = Precise.eval(gold, HIGH_DIGITS);
+        java.math.BigDecimal highAnswer = Precise.eval(answer, HIGH_DIGITS);
+        java.math.BigDecimal low = lowGold.subtract(lowAnswer).abs();
+        java.math.BigDecimal high = highGold.subtract(highAnswer).abs();
+        if (high.signum() == 0 || high.compareTo(low.multiply(SHRINK)) <= 0) {
+            return low.signum() == 0 && high.signum() != 0 ? Verdict.UNEQUAL : Verdict.EQUAL;
+        }
+        if (low.signum() == 0) {
+            java.math.BigDecimal scale = highGold.abs().max(highAnswer.abs());
+            return high.compareTo(scale.multiply(RESIDUAL)) <= 0 ? Verdict.EQUAL : Verdict.UNEQUAL;
+        }
+        return high.subtract(low).abs().compareTo(high.multiply(STABLE)) <= 0 ? Verdict.UNEQUAL : Verdict.UNDECIDED;
     }
 
     /** True/false when both values are ordinary finite numbers; null when doubles carry no information. */
-    Boolean equal(Node gold, Node answer, Map<String, Complex> point, boolean approximate) {
+    Boolean equal(Node gold, Node answer, Map<String, Complex> point) {
         Complex g;
         Complex a;
         try {
@@ -41,22 +110,38 @@ final class NumericComparison {
             }
             return null;
         }
-        return closeEnough(g, a, approximate);
+        return closeEnough(g, a);
     }
 
     /**
-     * Expressions compared at sample points: false at the first point where they differ, true when enough points
-     * agree, null when too few points are in both domains to tell.
+     * Expressions compared at deterministic points spread over the whole real line where the gold is real: small
+     * and large magnitudes of both signs, and both sides of every number written in either expression (where
+     * |x − 3|, √((x−5)²) or max(x, 7) bend). A point where the gold is real and the answer differs, is not real or
+     * is undefined rules the answer out; true when enough points agree, null when too few points are in the
+     * gold's domain to tell.
      */
-    Boolean atPoints(Node gold, Node answer, Set<String> variables, String goldText, boolean approximate) {
+    Boolean atPoints(Node gold, Node answer, Set<String> variables, String goldText) {
+        List<Double> candidates = candidates(gold, answer);
         Random random = new Random(goldText.hashCode() * 31L + variables.hashCode());
+        List<String> names = new ArrayList<>(variables);
         int decided = 0;
-        for (int attempt = 0; attempt < SAMPLE_POINTS * 3 && decided < SAMPLE_POINTS; attempt++) {
+        int points = Math.max(POINTS, candidates.size() * 2);
+        for (int p = 0; p < points; p++) {
             Map<String, Complex> point = new HashMap<>();
-            for (String variable : variables) {
-                point.put(variable, Complex.real(0.3 + 2.2 * random.nextDouble()));
+            for (int k = 0; k < names.size(); k++) {
+                // the first variable walks through every candidate; the others are drawn at random
+                int index = k == 0 ? p % candidates.size() : random.nextInt(candidates.size());
+                point.put(names.get(k), Complex.real(candidates.get(index)));
             }
-            Boolean equal = equal(gold, answer, point, approximate);
+            Complex g = realValue(gold, point);
+            if (g == null) {
+                continue;
+            }
+            Complex a = realValue(answer, point);
+            if (a == null) {
+                return false;
+            }
+            Boolean equal = closeEnough(g, a);
             if (equal == null) {
                 continue;
             }
@@ -65,39 +150,50 @@ final class NumericComparison {
             }
             decided++;
         }
-        if (decided < SAMPLE_POINTS) {
+        return decided >= MINIMUM_AGREEING ? true : null;
+    }
+
+    /** The value at the point when it is a finite real number (up to rounding), else null. */
+    private static Complex realValue(Node node, Map<String, Complex> point) {
+        try {
+            Complex value = Numeric.eval(node, point);
+            return isOrdinaryReal(value) ? Complex.real(value.re()) : null;
+        } catch (RuntimeException outsideTheDomain) {
             return null;
         }
-        return !differOnNegatives(gold, answer, variables, random, approximate);
     }
 
     /**
-     * Positive sample points cannot tell |x| from x or √(x²) from x. Points with negative coordinates can, but there
-     * ln x or √x leave the reals, and textbook identities such as √(x/y) = √x/√y hold only where both sides are real:
-     * so only a point where both sides are real and differ counts, and it rules the answer out.
+     * Values for each variable: fixed magnitudes from 0.01 to 10^4 of both signs (with fractional parts no formula
+     * is likely to single out), and for every number c written in the expressions, points just beside c and −c.
      */
-    private boolean differOnNegatives(Node gold, Node answer, Set<String> variables, Random random,
-                                      boolean approximate) {
-        List<String> names = new ArrayList<>(variables);
-        for (int attempt = 0; attempt < SAMPLE_POINTS; attempt++) {
-            Map<String, Complex> point = new HashMap<>();
-            int negative = random.nextInt(names.size());
-            for (int k = 0; k < names.size(); k++) {
-                double magnitude = 0.3 + 2.2 * random.nextDouble();
-                boolean negate = k == negative || (attempt % 2 == 1 && random.nextBoolean());
-                point.put(names.get(k), Complex.real(negate ? -magnitude : magnitude));
-            }
-            try {
-                Complex g = Numeric.eval(gold, point);
-                Complex a = Numeric.eval(answer, point);
-                if (isOrdinaryReal(g) && isOrdinaryReal(a) && Boolean.FALSE.equals(closeEnough(g, a, approximate))) {
-                    return true;
+    private static List<Double> candidates(Node gold, Node answer) {
+        List<Double> values = new ArrayList<>();
+        for (double magnitude : MAGNITUDES) {
+            values.add(magnitude);
+            values.add(-magnitude);
+        }
+        Set<Double> constants = new TreeSet<>();
+        for (Node side : List.of(gold, answer)) {
+            Nodes.anyMatch(side, n -> {
+                if (n instanceof Node.Num num && constants.size() < MAX_KINKS) {
+                    double c = Numeric.eval(num, Map.of()).re();
+                    if (Double.isFinite(c) && Math.abs(c) < 1e6) {
+                        constants.add(Math.abs(c));
+                    }
                 }
-            } catch (RuntimeException outsideTheDomain) {
-                // a point where a side is undefined tells nothing
+                return false;
+            });
+        }
+        for (double c : constants) {
+            for (double offset : KINK_OFFSETS) {
+                values.add(c + offset);
+                values.add(c - offset);
+                values.add(-c + offset);
+                values.add(-c - offset);
             }
         }
-        return false;
+        return values;
     }
 
     /** g = c·a for one constant c ≠ 0 (c > 0 for inequalities), tested at random points. */
@@ -139,14 +235,19 @@ final class NumericComparison {
         return value.isFinite() && Math.abs(value.im()) <= 1e-12 * Math.max(1, Math.abs(value.re()));
     }
 
-    /** Equality of two finite values within the tolerance; null when their magnitude puts doubles out of their depth. */
-    private Boolean closeEnough(Complex g, Complex a, boolean approximate) {
+    /**
+     * Equality of two finite values to 10 digits; null when doubles cannot tell: a magnitude out of their depth, or
+     * zero against a value below 10^-9 (e^{-40} and the rounding residue of sin π look alike) — no absolute floor.
+     */
+    private static Boolean closeEnough(Complex g, Complex a) {
         double scale = Math.max(g.abs(), a.abs());
         if (scale > 1e250 || (scale < 1e-250 && scale != 0)) {
             return null;
         }
+        if ((g.abs() == 0 || a.abs() == 0) && scale != 0 && scale < 1e-9) {
+            return null;
+        }
         double difference = new Complex(g.re() - a.re(), g.im() - a.im()).abs();
-        double tolerance = approximate ? settings.floatRelTol() : EXACT_REL_TOL;
-        return difference <= tolerance * scale || difference < 1e-14;
+        return difference <= EXACT_REL_TOL * scale;
     }
 }

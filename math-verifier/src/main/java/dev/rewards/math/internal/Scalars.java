@@ -75,10 +75,9 @@ final class Scalars {
         boolean degenerate = isHuge(gold) || isHuge(answer);
         Set<String> goldVars = Nodes.variables(gold);
         Set<String> answerVars = Nodes.variables(answer);
-        boolean approximate = Nodes.hasDecimal(gold) || Nodes.hasDecimal(answer);
         if (goldVars.isEmpty() && answerVars.isEmpty()) {
             trace.comparedAs(Method.NUMERIC);
-            Boolean exactly = exact.equal(gold, answer, approximate, trace);
+            Boolean exactly = exact.equal(gold, answer, trace);
             if (exactly != null) {
                 return exactly;
             }
@@ -86,7 +85,12 @@ final class Scalars {
                 trace.tooCostly();
                 return false;
             }
-            Boolean numerically = numeric.equal(gold, answer, Map.of(), approximate);
+            NumericComparison.Verdict precisely = numeric.constants(gold, answer);
+            if (precisely == NumericComparison.Verdict.EQUAL || precisely == NumericComparison.Verdict.UNEQUAL) {
+                return precisely == NumericComparison.Verdict.EQUAL;
+            }
+            Boolean numerically = precisely == NumericComparison.Verdict.NO_VALUE
+                    ? numeric.equal(gold, answer, Map.of()) : null;
             if (numerically != null) {
                 return numerically;
             }
@@ -110,7 +114,12 @@ final class Scalars {
             trace.tooCostly();
             return false;
         }
-        Boolean sampled = numeric.atPoints(gold, answer, goldVars, goldText, approximate);
+        long seed = goldText.hashCode() * 31L + goldVars.hashCode();
+        Boolean proved = exact.atRationalPoints(gold, answer, goldVars, seed);
+        if (proved != null) {
+            return proved;
+        }
+        Boolean sampled = numeric.atPoints(gold, answer, goldVars, goldText);
         return sampled != null ? sampled : symbolic.equal(gold, answer, trace);
     }
 

@@ -56,7 +56,10 @@ public final class Symja {
         isZero("(x+1)^2-(x^2+2*x+1)", 10_000);
     }
 
-    /** True/False when Symja proves or refutes a − b = 0, null when it cannot decide within the deadline. */
+    /**
+     * True/False when Symja proves or refutes a − b = 0, null when it cannot decide within the deadline. Only a
+     * simplification to 0 proves: PossibleZeroQ is a numeric guess (it calls e^{-40} zero).
+     */
     public static Boolean isZero(String difference, long deadlineMillis) {
         if (difference.length() > MAX_INPUT_LENGTH) {
             return null;
@@ -71,10 +74,6 @@ public final class Symja {
         try {
             IExpr simplified = evaluator.eval("Simplify(" + difference + ")");
             if (simplified.isZero()) {
-                return true;
-            }
-            IExpr possibleZero = evaluator.eval("PossibleZeroQ(" + difference + ")");
-            if (possibleZero.isTrue()) {
                 return true;
             }
             return simplified.isNumber() && !simplified.isZero() ? false : null;
