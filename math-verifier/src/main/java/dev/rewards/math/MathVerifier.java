@@ -50,10 +50,6 @@ public final class MathVerifier {
             throw new IllegalArgumentException("gold is required");
         }
         Object parsedGold = goldCache.computeIfAbsent(gold, MathVerifier::parseGold);
-        AnswerParser.Parsed listReading = parsedGold instanceof CommaGold comma ? comma.list() : null;
-        if (parsedGold instanceof CommaGold comma) {
-            parsedGold = comma.decimal();
-        }
         if (!(parsedGold instanceof AnswerParser.Parsed goldAnswer)) {
             return verdict(MathVerdict.INVALID_GOLD, null, null, null, Method.TEXT, start);
         }
@@ -73,7 +69,7 @@ public final class MathVerifier {
             return verdict(correct ? MathVerdict.CORRECT : MathVerdict.INCORRECT, String.valueOf(letter),
                     String.valueOf(letter), goldForm, Method.CHOICE, start);
         }
-        String extracted = extract(response, goldAnswer, listReading != null, options);
+        String extracted = extract(response, goldAnswer, options);
         if (extracted == null) {
             return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Equivalence.methodOf(goldAnswer.answer()), start);
         }
@@ -99,10 +95,6 @@ public final class MathVerifier {
             }
             extracted = salvaged;
         }
-        if (listReading != null && answer.answer() instanceof Answer.SetOf list && list.elements().size() > 1) {
-            // "5,1" answered by a list: the gold was the list 5, 1, not the decimal 5.1
-            goldAnswer = listReading;
-        }
         Equivalence equivalence = new Equivalence(new Equivalence.Settings(options.floatRelTol(),
                 options.percent().equals("either"), options.strict(), Math.max(10, options.timeoutMs() / 2)));
         Equivalence.Outcome outcome = equivalence.compare(goldAnswer, answer);
@@ -125,7 +117,6 @@ public final class MathVerifier {
         for (int i = 0; i < answers.size(); i++) {
             String raw = answers.get(i) == null ? "" : answers.get(i);
             Object parsed = raw.length() > MAX_ANSWER_LENGTH ? normalizedText(raw) : parseGold(raw);
-            parsed = parsed instanceof CommaGold comma ? comma.decimal() : parsed;
             formsOut.add(parsed instanceof AnswerParser.Parsed p ? Forms.print(p.answer()) : normalizedText(raw));
             int joined = -1;
             for (int c = 0; c < classes.size() && joined < 0; c++) {
@@ -159,8 +150,8 @@ public final class MathVerifier {
      * The strategies in order; several boxes count as one list answer only when the gold is a list. A response that
      * is itself a short bare answer is taken whole before the last-number fallback.
      */
-    private static String extract(String response, AnswerParser.Parsed gold, boolean mayBeList, MathOptions options) {
-        boolean listGold = mayBeList || gold.answer() instanceof Answer.SetOf set && set.elements().size() > 1;
+    private static String extract(String response, AnswerParser.Parsed gold, MathOptions options) {
+        boolean listGold = gold.answer() instanceof Answer.SetOf set && set.elements().size() > 1;
         if (listGold && options.extraction().contains(Extractor.Strategy.BOXED)) {
             List<String> boxes = Extractor.lastBoxGroup(response);
             if (boxes.size() > 1) {
@@ -177,13 +168,6 @@ public final class MathVerifier {
             found = Extractor.extract(response, List.of(Extractor.Strategy.LAST_NUMBER));
         }
         return found;
-    }
-
-    /**
-     * A gold written like a decimal comma ("5,1", "1,2"): the decimal, or the list when the answer is a list. Golds
-     * that can only be one of them ("-3,0" a list, "0,25" or "1{,}5" a decimal) are parsed as that one.
-     */
-    private record CommaGold(AnswerParser.Parsed decimal, AnswerParser.Parsed list) {
     }
 
     /**
@@ -208,13 +192,7 @@ public final class MathVerifier {
             answerText = found == null ? text : found;
         }
         String decimal = Normalizer.decimalComma(answerText);
-        Normalizer.CommaReading reading = decimal == null ? null : Normalizer.commaReading(answerText);
-        if (reading == Normalizer.CommaReading.EITHER) {
-            Object asDecimal = parseGold(decimal);
-            AnswerParser.Parsed asList = tryParse(answerText);
-            return asDecimal instanceof AnswerParser.Parsed d && asList != null ? new CommaGold(d, asList) : asDecimal;
-        }
-        if (reading == Normalizer.CommaReading.DECIMAL) {
+        if (decimal != null && !Normalizer.isCommaList(answerText)) {
             answerText = decimal;
         }
         if (answerText.isBlank() || answerText.length() > MAX_ANSWER_LENGTH) {

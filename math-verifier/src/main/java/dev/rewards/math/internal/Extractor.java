@@ -116,7 +116,7 @@ public final class Extractor {
     private static final Pattern MATH_SPAN = Pattern.compile("(?<!\\\\)\\$([^$]{1,500}?)(?<!\\\\)\\$|\\\\\\((.{1,500}?)\\\\\\)");
     /** What may stand between the spans of a list: punctuation, connectives, enumeration marks such as "(2)". */
     private static final Pattern SPAN_SEPARATOR = Pattern.compile("(?iu)^(?:[\\s,;.、，；]|\\\\quad|\\\\qquad|\\(\\w\\)|\\w[.)](?=\\s)"
-            + "|(?<![\\p{L}])(?:and|or|et|ou|y|o|e|und|oder)(?![\\p{L}])|和|或|及|以及)*$");
+            + "|(?<![\\p{L}])(?:and|or|et|ou|y|o|e|und|oder)(?![\\p{L}])|和|或|及|以及)*+$");
 
     /**
      * Several formulas with only separators between them ("$x = 1$ and $x = 2$", "$5$\n$7$", "(1) $3$ (2) $4$"): the

@@ -163,21 +163,16 @@ public final class Normalizer {
         return HEDGE.matcher(text).find();
     }
 
-    /** How a gold written "a,b" reads. */
-    public enum CommaReading { DECIMAL, LIST, EITHER }
-
-    private static final Pattern COMMA_LIST_ONLY = Pattern.compile("^-?\\d+,0$");
-    private static final Pattern COMMA_DECIMAL_ONLY = Pattern.compile("^-?0,\\d{2,}$");
+    private static final Pattern COMMA_LIST = Pattern.compile("^-?[1-9]\\d*,\\d$");
 
     /**
-     * "-3,0" is a list (nobody writes −3.0 with a decimal comma), "0,25" a decimal (a list would not start with 0 and
-     * a two-digit number written so); anything else, such as "5,1" or "1,22", may be either, and the answer's own
-     * form decides. Meant for text that {@link #decimalComma} accepts.
+     * A gold "5,1", "-3,0" or "1,2" — one digit after the comma, a whole part that is not 0 — is a list of two
+     * numbers: that is how such golds are meant in real data, and reading them as decimals would make the list's
+     * digits joined by a point ("5.1") right. "0,5", "1,22", "0,111" and LaTeX's "1{,}5" stay decimals. Meant for
+     * text that {@link #decimalComma} accepts.
      */
-    public static CommaReading commaReading(String text) {
-        String s = stripDelimiters(text.strip());
-        return COMMA_LIST_ONLY.matcher(s).matches() ? CommaReading.LIST
-                : COMMA_DECIMAL_ONLY.matcher(s).matches() ? CommaReading.DECIMAL : CommaReading.EITHER;
+    public static boolean isCommaList(String text) {
+        return COMMA_LIST.matcher(stripDelimiters(text.strip())).matches();
     }
 
     /** "1,22" or "0,111" written with a decimal comma (not a thousands separator): the same number with a point. */
