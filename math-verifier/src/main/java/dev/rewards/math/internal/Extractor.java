@@ -157,7 +157,7 @@ public final class Extractor {
     private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi)\\b)[a-zA-Z]{3,}");
     /** "Paolo: 18, Qing: 14", "Maximum = 2; Minimum = 1": named values, not prose. */
     private static final Pattern LABELLED_LIST = Pattern.compile(
-            "^\\s*\\p{L}[\\p{L} ]{1,30}[:=][^,;:=]{1,60}(?:[,;]\\s*\\p{L}[\\p{L} ]{1,30}[:=][^,;:=]{1,60})+$");
+            "^\\s*\\p{L}[\\p{L} ]{1,30}[:=：][^,;:=，；：]{1,60}(?:[,;，；]\\s*\\p{L}[\\p{L} ]{1,30}[:=：][^,;:=，；：]{1,60})+$");
 
     /**
      * Words of three letters or more outside LaTeX commands: prose around an answer, not an answer. A word naming a

@@ -33,7 +33,9 @@ public final class Normalizer {
             {"×", "\\times "}, {"÷", "\\div "}, {"·", "\\cdot "}, {"π", "\\pi "}, {"∞", "\\infty "},
             {"√", "\\sqrt"}, {"∪", "\\cup "}, {"∩", "\\cap "}, {"∈", "\\in "}, {"±", "\\pm "},
             {"\\lfloor", " floor("}, {"\\rfloor", ")"}, {"\\lceil", " ceil("},
-            {"\\rceil", ")"}, {"⌊", " floor("}, {"⌋", ")"}, {"⌈", " ceil("}, {"⌉", ")"}, {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"}};
+            {"\\rceil", ")"}, {"⌊", " floor("}, {"⌋", ")"}, {"⌈", " ceil("}, {"⌉", ")"}, {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"},
+            // full-width punctuation of Chinese answers: a full-width comma is a separator, never a decimal comma
+            {"，", ", "}, {"：", ": "}, {"；", "; "}};
 
     private static final Pattern DOUBLED_BACKSLASH = Pattern.compile("\\\\\\\\(?=[a-zA-Z(\\[\\]){}])");
     /** 3{,}14 is LaTeX for a decimal comma; 10{,}000 (three digits after it) is a thousands separator. */
