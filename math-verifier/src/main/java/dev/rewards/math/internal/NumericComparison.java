@@ -108,7 +108,9 @@ final class NumericComparison {
                     && Nodes.isInfinitySymbol(gold) && Nodes.isInfinitySymbol(answer)) {
                 return Math.signum(g.re()) == Math.signum(a.re());
             }
-            return null;
+            // a finite value against an undefined one (10/0) differs; two non-finite values tell nothing
+            return g.isFinite() != a.isFinite() && !Nodes.isInfinitySymbol(gold) && !Nodes.isInfinitySymbol(answer)
+                    ? false : null;
         }
         return closeEnough(g, a);
     }
