@@ -50,6 +50,10 @@ public final class MathVerifier {
             throw new IllegalArgumentException("gold is required");
         }
         Object parsedGold = goldCache.computeIfAbsent(gold, MathVerifier::parseGold);
+        AnswerParser.Parsed listReading = parsedGold instanceof CommaGold comma ? comma.list() : null;
+        if (parsedGold instanceof CommaGold comma) {
+            parsedGold = comma.decimal();
+        }
         if (!(parsedGold instanceof AnswerParser.Parsed goldAnswer)) {
             return verdict(MathVerdict.INVALID_GOLD, null, null, null, Method.TEXT, start);
         }
@@ -69,7 +73,7 @@ public final class MathVerifier {
             return verdict(correct ? MathVerdict.CORRECT : MathVerdict.INCORRECT, String.valueOf(letter),
                     String.valueOf(letter), goldForm, Method.CHOICE, start);
         }
-        String extracted = extract(response, goldAnswer, options);
+        String extracted = extract(response, goldAnswer, listReading != null, options);
         if (extracted == null) {
             return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Equivalence.methodOf(goldAnswer.answer()), start);
         }
@@ -95,6 +99,10 @@ public final class MathVerifier {
             }
             extracted = salvaged;
         }
+        if (listReading != null && answer.answer() instanceof Answer.SetOf list && list.elements().size() > 1) {
+            // "5,1" answered by a list: the gold was the list 5, 1, not the decimal 5.1
+            goldAnswer = listReading;
+        }
         Equivalence equivalence = new Equivalence(new Equivalence.Settings(options.floatRelTol(),
                 options.percent().equals("either"), options.strict(), Math.max(10, options.timeoutMs() / 2)));
         Equivalence.Outcome outcome = equivalence.compare(goldAnswer, answer);
@@ -117,6 +125,7 @@ public final class MathVerifier {
         for (int i = 0; i < answers.size(); i++) {
             String raw = answers.get(i) == null ? "" : answers.get(i);
             Object parsed = raw.length() > MAX_ANSWER_LENGTH ? normalizedText(raw) : parseGold(raw);
+            parsed = parsed instanceof CommaGold comma ? comma.decimal() : parsed;
             formsOut.add(parsed instanceof AnswerParser.Parsed p ? Forms.print(p.answer()) : normalizedText(raw));
             int joined = -1;
             for (int c = 0; c < classes.size() && joined < 0; c++) {
@@ -150,8 +159,8 @@ public final class MathVerifier {
      * The strategies in order; several boxes count as one list answer only when the gold is a list. A response that
      * is itself a short bare answer is taken whole before the last-number fallback.
      */
-    private static String extract(String response, AnswerParser.Parsed gold, MathOptions options) {
-        boolean listGold = gold.answer() instanceof Answer.SetOf set && set.elements().size() > 1;
+    private static String extract(String response, AnswerParser.Parsed gold, boolean mayBeList, MathOptions options) {
+        boolean listGold = mayBeList || gold.answer() instanceof Answer.SetOf set && set.elements().size() > 1;
         if (listGold && options.extraction().contains(Extractor.Strategy.BOXED)) {
             List<String> boxes = Extractor.lastBoxGroup(response);
             if (boxes.size() > 1) {
@@ -170,7 +179,17 @@ public final class MathVerifier {
         return found;
     }
 
-    /** A gold is a bare answer or a full solution whose last \boxed{} is the answer; String error text when invalid. */
+    /**
+     * A gold written like a decimal comma ("5,1", "1,2"): the decimal, or the list when the answer is a list. Golds
+     * that can only be one of them ("-3,0" a list, "0,25" or "1{,}5" a decimal) are parsed as that one.
+     */
+    private record CommaGold(AnswerParser.Parsed decimal, AnswerParser.Parsed list) {
+    }
+
+    /**
+     * A gold is a bare answer or a full solution whose last \boxed{} is the answer; several $…$ spans with only
+     * separators between them are the list of them all. String error text when invalid.
+     */
     private static Object parseGold(String gold) {
         String text = gold.length() > MAX_ANSWER_LENGTH * 4 ? gold.substring(0, MAX_ANSWER_LENGTH * 4) : gold;
         List<String> boxes = Extractor.lastBoxGroup(text).stream().distinct().toList();
@@ -179,14 +198,23 @@ public final class MathVerifier {
         if (letter != null) {
             return new AnswerParser.Parsed(new Answer.Choice(letter), false, false, answerText.strip());
         }
-        if (boxes.isEmpty() && (text.length() > 200 || text.contains("\n"))) {
+        String spans = boxes.isEmpty() ? Extractor.mathSpanList(text) : null;
+        if (spans != null) {
+            answerText = spans;
+        } else if (boxes.isEmpty() && (text.length() > 200 || text.contains("\n"))) {
             // A reference solution without a box: its answer is found the way a response's is.
             String found = Extractor.extract(text, List.of(Extractor.Strategy.ANSWER_TAG,
                     Extractor.Strategy.FINAL_ANSWER_PHRASE, Extractor.Strategy.LAST_MATH, Extractor.Strategy.LAST_NUMBER));
             answerText = found == null ? text : found;
         }
         String decimal = Normalizer.decimalComma(answerText);
-        if (decimal != null) {
+        Normalizer.CommaReading reading = decimal == null ? null : Normalizer.commaReading(answerText);
+        if (reading == Normalizer.CommaReading.EITHER) {
+            Object asDecimal = parseGold(decimal);
+            AnswerParser.Parsed asList = tryParse(answerText);
+            return asDecimal instanceof AnswerParser.Parsed d && asList != null ? new CommaGold(d, asList) : asDecimal;
+        }
+        if (reading == Normalizer.CommaReading.DECIMAL) {
             answerText = decimal;
         }
         if (answerText.isBlank() || answerText.length() > MAX_ANSWER_LENGTH) {

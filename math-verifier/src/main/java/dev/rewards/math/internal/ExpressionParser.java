@@ -244,13 +244,19 @@ public final class ExpressionParser {
             decimals = pos - fraction;
         }
         String digits = s.substring(start, pos);
-        if (!decimal && pos + 1 < s.length() && s.charAt(pos) == '_' && Character.isLetterOrDigit(s.charAt(pos + 1))) {
-            int end = pos + 1;
+        boolean bracedBase = pos + 2 < s.length() && s.charAt(pos) == '_' && s.charAt(pos + 1) == '{';
+        if (!decimal && pos + 1 < s.length() && s.charAt(pos) == '_'
+                && (Character.isLetterOrDigit(s.charAt(pos + 1)) || bracedBase)) {
+            int end = pos + (bracedBase ? 2 : 1);
+            int from = end;
             while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) {
                 end++;
             }
-            String base = s.substring(pos + 1, end);
-            pos = end;
+            String base = s.substring(from, end);
+            if (bracedBase && (end >= s.length() || s.charAt(end) != '}' || base.isEmpty())) {
+                throw new ParseException("unclosed base subscript");
+            }
+            pos = bracedBase ? end + 1 : end;
             // A numeral in another base (204_5) is compared as written.
             return new Node.Sym(digits + "_" + base);
         }
@@ -345,7 +351,7 @@ public final class ExpressionParser {
                 Node base = null;
                 if (peek() == '_') {
                     pos++;
-                    base = argument();
+                    base = subscript(true);
                 }
                 Node arg = functionArgument();
                 if (base != null) {
@@ -360,7 +366,7 @@ public final class ExpressionParser {
                     return trigFunction(name);
                 }
                 if (GREEK.contains(name)) {
-                    return new Node.Sym(name);
+                    return subscripted(new Node.Sym(name));
                 }
                 throw new ParseException("unsupported command \\" + name);
         }
@@ -392,12 +398,28 @@ public final class ExpressionParser {
         factors.add(power());
         while (true) {
             skipSpaces();
-            if (atEnd() || !(Character.isLetterOrDigit(peek()))) {
+            if (atEnd() || !(Character.isLetterOrDigit(peek()) || continuesArgument())) {
                 break;
             }
             factors.add(power());
         }
         return factors.size() == 1 ? factors.get(0) : new Node.Mul(factors);
+    }
+
+    /**
+     * {@code \tan \frac{7}{5}\pi} is tan(7π/5): an argument written without brackets runs on through fractions,
+     * roots, π and Greek letters, and stops at an operator or the next function ({@code \sin x \cos x}).
+     */
+    private boolean continuesArgument() {
+        if (peek() != '\\') {
+            return false;
+        }
+        int end = pos + 1;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        String name = s.substring(pos + 1, end);
+        return name.equals("frac") || name.equals("sqrt") || name.equals("pi") || GREEK.contains(name);
     }
 
     /** A LaTeX argument: a braced group, or one character / one command. */
@@ -449,14 +471,49 @@ public final class ExpressionParser {
         for (int i = 0; i < word.length(); i++) {
             letters.add(new Node.Sym(String.valueOf(word.charAt(i))));
         }
-        skipSpaces();
-        if (peek() == '_') {
-            pos++;
-            Node subscript = argument();
-            Node last = letters.remove(letters.size() - 1);
-            letters.add(new Node.Sym(((Node.Sym) last).name() + "_" + Printer.print(subscript)));
-        }
+        Node last = letters.remove(letters.size() - 1);
+        letters.add(subscripted((Node.Sym) last));
         return letters.size() == 1 ? letters.get(0) : new Node.Mul(letters);
+    }
+
+    /**
+     * A variable with its subscript, if one follows: {@code a_{n-1}} is one name, never a_n − 1, and {@code x_{10}}
+     * or plain {@code x_10} is x sub 10, never x_1·0. A compound subscript keeps its braces in the name.
+     */
+    private Node.Sym subscripted(Node.Sym variable) {
+        skipSpaces();
+        if (peek() != '_') {
+            return variable;
+        }
+        pos++;
+        Node subscript = subscript(false);
+        String text = Printer.print(subscript);
+        boolean atom = subscript instanceof Node.Sym || subscript instanceof Node.Num n && !n.decimal()
+                && n.denominator().equals(BigInteger.ONE);
+        return new Node.Sym(variable.name() + "_" + (atom ? text : "{" + text + "}"));
+    }
+
+    /**
+     * What follows '_': a braced group read whole, a letter or command, or digits. A variable's unbraced digits are
+     * one number (x_10); a logarithm's base is a run of digits only before a space or bracket ({@code \log_10 x},
+     * but {@code \log_28} is log base 2 of 8, as LaTeX reads it).
+     */
+    private Node subscript(boolean logBase) {
+        skipSpaces();
+        if (!Character.isDigit(peek())) {
+            return argument();
+        }
+        int end = pos;
+        while (end < s.length() && Character.isDigit(s.charAt(end)) && end - pos < 9) {
+            end++;
+        }
+        boolean run = !logBase || end >= s.length() || " ({[\\".indexOf(s.charAt(end)) >= 0;
+        if (!run) {
+            end = pos + 1;
+        }
+        Node digits = Node.integer(Long.parseLong(s.substring(pos, end)));
+        pos = end;
+        return digits;
     }
 
     private boolean startsPrimary() {

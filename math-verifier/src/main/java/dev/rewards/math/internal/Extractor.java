@@ -22,9 +22,7 @@ public final class Extractor {
             // "#### 1. Setup") is not
             + "####(?=[ \\t]*[-+]?\\$?[\\d.,]+[ \\t]*(?:\\n|$)))\\s*");
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z\\d])-?\\d+(?:[.,]\\d+)*(?:\\s*/\\s*\\d+)?");
-    private static final Pattern STANDALONE_LETTER = Pattern.compile("(?<![A-Za-z'’])([A-J])(?![A-Za-z'’*^+/=])");
-    private static final Pattern PARENTHESIZED_LETTER = Pattern.compile("\\(([A-J])\\)");
-    private static final Pattern LETTER = Pattern.compile("(?<![A-Za-z])\\(?([A-J])\\)?(?![A-Za-z])");
+    private static final Pattern STANDALONE_LETTER = Pattern.compile("(?<![A-Za-z'’\\\\])\\(?([A-J])\\)?(?![A-Za-z'’^+/=_{]|\\*(?!\\*))");
 
     private Extractor() {
     }
@@ -115,6 +113,41 @@ public final class Extractor {
         }
     }
 
+    private static final Pattern MATH_SPAN = Pattern.compile("(?<!\\\\)\\$([^$]{1,500}?)(?<!\\\\)\\$|\\\\\\((.{1,500}?)\\\\\\)");
+    /** What may stand between the spans of a list: punctuation, connectives, enumeration marks such as "(2)". */
+    private static final Pattern SPAN_SEPARATOR = Pattern.compile("(?iu)^(?:[\\s,;.、，；]|\\\\quad|\\\\qquad|\\(\\w\\)|\\w[.)](?=\\s)"
+            + "|(?<![\\p{L}])(?:and|or|et|ou|y|o|e|und|oder)(?![\\p{L}])|和|或|及|以及)*$");
+
+    /**
+     * Several formulas with only separators between them ("$x = 1$ and $x = 2$", "$5$\n$7$", "(1) $3$ (2) $4$"): the
+     * list of them all, joined by commas; null for one formula or for formulas inside prose.
+     */
+    public static String mathSpanList(String text) {
+        Matcher m = MATH_SPAN.matcher(text.replace("$$", "$"));
+        String source = text.replace("$$", "$");
+        StringBuilder list = new StringBuilder();
+        int spans = 0;
+        int end = 0;
+        while (m.find()) {
+            String between = source.substring(end, m.start());
+            if (!SPAN_SEPARATOR.matcher(between).matches()) {
+                return null;
+            }
+            String span = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+            if (!span.isEmpty()) {
+                // "or" between bounds makes a union, so the connective is kept; any other separator is a comma
+                list.append(spans == 0 ? "" : OR_SEPARATOR.matcher(between).find() ? " or "
+                        : AND_SEPARATOR.matcher(between).find() ? " and " : ", ").append(span);
+                spans++;
+            }
+            end = m.end();
+        }
+        return spans > 1 && SPAN_SEPARATOR.matcher(source.substring(end)).matches() ? list.toString() : null;
+    }
+
+    private static final Pattern OR_SEPARATOR = Pattern.compile("(?iu)(?<![\\p{L}])(?:or|ou|o|oder)(?![\\p{L}])|或");
+    private static final Pattern AND_SEPARATOR = Pattern.compile("(?iu)(?<![\\p{L}])(?:and|et|y|e|und)(?![\\p{L}])|和|及");
+
     /** The whole response when it is itself a short bare answer ("5", "\\frac{1}{2}", "x = 3"). */
     public static String bare(String response) {
         String text = afterReasoning(response).strip();
@@ -122,9 +155,18 @@ public final class Extractor {
     }
 
     private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi)\\b)[a-zA-Z]{3,}");
+    /** "Paolo: 18, Qing: 14", "Maximum = 2; Minimum = 1": named values, not prose. */
+    private static final Pattern LABELLED_LIST = Pattern.compile(
+            "^\\s*\\p{L}[\\p{L} ]{1,30}[:=][^,;:=]{1,60}(?:[,;]\\s*\\p{L}[\\p{L} ]{1,30}[:=][^,;:=]{1,60})+$");
 
-    /** Words of three letters or more outside LaTeX commands: prose around an answer, not an answer. */
+    /**
+     * Words of three letters or more outside LaTeX commands: prose around an answer, not an answer. A word naming a
+     * value ("Paolo: 18", "Maximum = 2") is a label, not prose.
+     */
     public static boolean looksLikeProse(String text) {
+        if (text.length() < 400 && LABELLED_LIST.matcher(text.replaceAll("\\\\text\\{([^{}]*)\\}", "$1")).matches()) {
+            return false;
+        }
         String withoutText = text.replaceAll("\\\\(?:text|mathrm|textbf|mbox|begin|end)\\{[^{}]*\\}", " ");
         if (PROSE_WORD.matcher(withoutText).find()) {
             return true;
@@ -143,6 +185,10 @@ public final class Extractor {
      * gives 220; the value after the last "=" of a worked computation is the result.
      */
     public static String salvage(String text) {
+        if (Normalizer.hedges(text)) {
+            // "is not 5", "at least 5": the number is not what the phrase commits to
+            return null;
+        }
         Matcher latex = LATEX_VALUE.matcher(text);
         if (latex.find()) {
             return latex.group();
@@ -175,18 +221,36 @@ public final class Extractor {
 
     private static final Pattern LATEX_VALUE = Pattern.compile("-?\\\\[dt]?frac\\{[^{}]{1,40}\\}\\{[^{}]{1,40}\\}|-?\\\\sqrt\\{[^{}]{1,40}\\}");
 
-    private static final Pattern LEADING_LETTER = Pattern.compile("^\\(?([A-J])\\)?(?![A-Za-z0-9*+^/=\\\\])");
+    /**
+     * What may stand between an answer phrase and its letter: spacing, markup, "option"/"choice" and a few filler
+     * words ("the answer is for sure D"), but never a negation ("the answer is not A").
+     */
+    private static final Pattern LETTER_AFTER_PHRASE = Pattern.compile("^(?:[\\s*:$({]|\\\\(?:boxed|text|textbf|mathrm|mathbf)\\{"
+            + "|(?i:option|choice|opción|opci[oó]n|choix|option|antwort)\\b|(?!(?i:not|no|never|neither|nor|non|nicht|pas|nunca|jamais)\\b)[a-z]{1,8}\\s+){0,6}"
+            + "\\(?([A-J])\\)?(?![A-Za-z0-9'’])");
+    /** "A or B", "A/B" right after the phrase: a hedge, which commits to no letter. */
+    private static final Pattern HEDGE = Pattern.compile("^\\)?\\**\\s*(?:or|/|,\\s*or|oder|ou|o|或)\\s*\\(?[A-J]\\)?(?![A-Za-z])");
+    /** "B is correct", "C is the answer": a letter that is the subject of a verdict. */
+    private static final Pattern LETTER_IS_ANSWER = Pattern.compile(
+            "(?<![A-Za-z'’])\\(?([A-J])\\)?\\s+is\\s+(?:the\\s+)?(?:correct|right|true|answer|best)");
 
-    /** The multiple-choice letter a response commits to, or null. */
+    /**
+     * The multiple-choice letter a response commits to, or null. A letter counts only in an answer position: a box,
+     * an answer tag, right after an answer phrase, or standing on its own as "B", "(B)", "B.", "B:" or "**B**" — never
+     * as the first word of a sentence ("A quick check…", "I think…").
+     */
     public static Character choice(String response) {
         String text = afterReasoning(response).strip();
-        Matcher leading = LEADING_LETTER.matcher(text);
-        if (leading.find()) {
-            return leading.group(1).charAt(0);
-        }
         String boxed = lastBoxed(text);
         if (boxed != null) {
             Character letter = AnswerParser.choiceLetter(boxed);
+            if (letter != null) {
+                return letter;
+            }
+        }
+        String tagged = answerTag(text);
+        if (tagged != null && !tagged.isBlank()) {
+            Character letter = AnswerParser.choiceLetter(tagged.strip());
             if (letter != null) {
                 return letter;
             }
@@ -197,27 +261,89 @@ public final class Extractor {
             last = phrase.end();
         }
         if (last >= 0) {
-            Matcher letter = LETTER.matcher(text.substring(last, Math.min(text.length(), last + 40)));
+            Matcher letter = LETTER_AFTER_PHRASE.matcher(text.substring(last, Math.min(text.length(), last + 80)));
             if (letter.find()) {
-                return letter.group(1).charAt(0);
+                String rest = text.substring(last + letter.end(), Math.min(text.length(), last + letter.end() + 12));
+                return HEDGE.matcher(rest).find() ? null : letter.group(1).charAt(0);
             }
+        }
+        Matcher verdict = LETTER_IS_ANSWER.matcher(text);
+        Character stated = null;
+        while (verdict.find()) {
+            stated = verdict.group(1).charAt(0);
+        }
+        if (stated != null) {
+            return stated;
         }
         Character whole = AnswerParser.choiceLetter(text);
         if (whole != null) {
             return whole;
         }
-        Matcher parenthesized = PARENTHESIZED_LETTER.matcher(text);
-        Character lastLetter = null;
-        while (parenthesized.find()) {
-            lastLetter = parenthesized.group(1).charAt(0);
-        }
-        if (lastLetter == null && text.indexOf('\\') < 0) {
-            Matcher standalone = STANDALONE_LETTER.matcher(text);
-            while (standalone.find()) {
-                lastLetter = standalone.group(1).charAt(0);
+        Character standalone = null;
+        Matcher candidate = STANDALONE_LETTER.matcher(text);
+        while (candidate.find()) {
+            int at = candidate.start(1);
+            if (at == 0 && answerForm(text, at)) {
+                return text.charAt(at);
+            }
+            if (answerForm(text, at) || (text.indexOf('\\') < 0 && !sentenceWord(text, at))) {
+                standalone = text.charAt(at);
             }
         }
-        return lastLetter;
+        return standalone;
+    }
+
+    /** "(B)", "**B**", "B." / "B:" / "B)" before a space or the end, "B" alone on its line, "B不是 A". */
+    private static boolean answerForm(String text, int at) {
+        char before = at > 0 ? text.charAt(at - 1) : '\n';
+        char after = at + 1 < text.length() ? text.charAt(at + 1) : '\n';
+        if (before == '(' && after == ')' || at >= 2 && text.startsWith("**", at - 2) && text.startsWith("**", at + 1)) {
+            return true;
+        }
+        if (".:)。：".indexOf(after) >= 0 && before != '(') {
+            char next = at + 2 < text.length() ? text.charAt(at + 2) : ' ';
+            return !Character.isLetterOrDigit(next) || isCjk(next);
+        }
+        return lineStartsAt(text, at) && (restOfLineBlank(text, at + 1) || isCjk(after));
+    }
+
+    private static boolean restOfLineBlank(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r';
+    }
+
+    private static boolean lineStartsAt(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i < 0 || text.charAt(i) == '\n';
+    }
+
+    private static boolean isCjk(char c) {
+        return c >= 0x2E80 && Character.isLetter(c) || c >= 0x3000 && c <= 0x303F;
+    }
+
+    /**
+     * The article "A" or the pronoun "I" opening a sentence, or "I" before a word anywhere: a word of prose, not a
+     * choice. A letter inside a sentence ("because B is valid") is a choice.
+     */
+    private static boolean sentenceWord(String text, int at) {
+        boolean followedByWord = text.substring(at + 1, Math.min(text.length(), at + 3)).matches("^\\s+[A-Za-z].*|^\\s+[A-Za-z]$");
+        if (!followedByWord) {
+            return false;
+        }
+        if (text.charAt(at) == 'I') {
+            return true;
+        }
+        int i = at - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '*' || text.charAt(i) == '"')) {
+            i--;
+        }
+        return i < 0 || ".!?\n:;".indexOf(text.charAt(i)) >= 0;
     }
 
     static String afterReasoning(String response) {

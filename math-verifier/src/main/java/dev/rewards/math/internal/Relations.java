@@ -58,9 +58,57 @@ final class Relations {
         return null;
     }
 
-    /** "x = 3", "f(x) = 2x+3", "AB = 4", "NO/BO = 1/√6": the left side names the answer instead of constraining it. */
+    /**
+     * "x = 3", "f(x) = 2x+3", "AB = 4", "NO/BO = 1/√6": the left side names the answer instead of constraining it. A
+     * name that appears on the other side ("x = 2x + 1") makes an equation, not an assignment.
+     */
     static boolean isAssignment(Answer.Relation relation) {
-        return relation.operators().stream().allMatch("="::equals) && isLabel(relation.sides().get(0));
+        if (!relation.operators().stream().allMatch("="::equals) || !isLabel(relation.sides().get(0))) {
+            return false;
+        }
+        java.util.Set<String> named = Nodes.variables(relation.sides().get(0));
+        return relation.sides().stream().skip(1).noneMatch(side -> Nodes.variables(side).stream().anyMatch(named::contains));
+    }
+
+    /**
+     * The answer's value of an assignment, made comparable with the gold's, or null when the two name different
+     * things: "x = …" does not answer "y = …". y and f(x) both name the function's value; f(z) = z defines the same
+     * function as f(x) = x, so the answer's argument is renamed to the gold's.
+     */
+    static Node valueUnderGoldLabel(Answer.Relation gold, Answer.Relation answer) {
+        Node goldLabel = gold.sides().get(0);
+        Node answerLabel = answer.sides().get(0);
+        Node value = last(answer);
+        if (labelText(goldLabel).equals(labelText(answerLabel))) {
+            return value;
+        }
+        java.util.regex.Matcher g = FUNCTION.matcher(labelText(goldLabel));
+        java.util.regex.Matcher a = FUNCTION.matcher(labelText(answerLabel));
+        boolean goldFunction = g.matches();
+        boolean answerFunction = a.matches();
+        if (goldFunction && answerFunction && g.group(1).equals(a.group(1))) {
+            List<String> from = List.of(a.group(2).split(","));
+            List<String> to = List.of(g.group(2).split(","));
+            if (from.size() != to.size() || !from.containsAll(Nodes.variables(value))) {
+                return null;
+            }
+            java.util.Map<String, String> renaming = new java.util.HashMap<>();
+            for (int i = 0; i < from.size(); i++) {
+                renaming.put(from.get(i), to.get(i));
+            }
+            return Nodes.map(value, n -> n instanceof Node.Sym sym && renaming.containsKey(sym.name())
+                    ? new Node.Sym(renaming.get(sym.name())) : n);
+        }
+        boolean goldY = labelText(goldLabel).equals("y");
+        boolean answerY = labelText(answerLabel).equals("y");
+        return goldFunction && answerY || answerFunction && goldY ? value : null;
+    }
+
+    private static final java.util.regex.Pattern FUNCTION = java.util.regex.Pattern.compile("^([A-Za-z](?:\\^\\{-1\\}|'{1,3})?)\\(([A-Za-z](?:,[A-Za-z])*)\\)$");
+
+    /** A label as written, without spacing or product signs: "A*B" and "AB" name the same segment. */
+    private static String labelText(Node label) {
+        return Printer.print(label).replace("*", "").replace(" ", "");
     }
 
     /** Letters only, combined by products, quotients or application: no sum, no number except division's −1. */

@@ -220,7 +220,8 @@ final class Structural {
             return true;
         }
         if (isAssignment(gold) && isAssignment(answer)) {
-            return scalars.equal(last(gold), last(answer), trace.nested());
+            Node value = Relations.valueUnderGoldLabel(gold, answer);
+            return value != null && scalars.equal(last(gold), value, trace.nested());
         }
         Answer goldInterval = asInterval(gold);
         Answer answerInterval = asInterval(answer);

@@ -97,7 +97,10 @@ public final class Symja {
                 case "e" -> "E";
                 case "i" -> "I";
                 case "inf" -> "Infinity";
-                default -> "v" + sym.name().replaceAll("[^A-Za-z0-9]", "") + (Character.isUpperCase(sym.name().charAt(0)) ? "u" : "");
+                default -> sym.name().matches("[A-Za-z0-9_]+")
+                        ? "v" + sym.name().replace("_", "") + (Character.isUpperCase(sym.name().charAt(0)) ? "u" : "")
+                        // a_{n-1} and a_{n+1} must stay two names: anything beyond letters, digits and _ is hex-coded
+                        : "w" + java.util.HexFormat.of().formatHex(sym.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             };
         }
         if (node instanceof Node.Neg neg) {
