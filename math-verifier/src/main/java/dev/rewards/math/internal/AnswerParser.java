@@ -291,7 +291,7 @@ public final class AnswerParser {
         if (operators.size() == 1 && operators.get(0).equals("=") && sides.get(0).strip().matches("[A-Za-z](?:_\\{?\\w+\\}?)?")) {
             Answer value = structure(sides.get(1), depth + 1);
             if (!(value instanceof Answer.Scalar)) {
-                return value;
+                return new Answer.Labelled(sides.get(0).strip(), value);
             }
         }
         List<Node> nodes = new ArrayList<>();

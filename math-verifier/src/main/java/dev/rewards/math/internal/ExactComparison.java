@@ -85,8 +85,8 @@ final class ExactComparison {
                     point.put(variable, new Node.Num(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator),
                             false, 0));
                 }
-                Exact.Rational g = Exact.eval(substitute(gold, point));
-                Exact.Rational a = Exact.eval(substitute(answer, point));
+                Exact.Rational g = Exact.eval(Nodes.substitute(gold, point));
+                Exact.Rational a = Exact.eval(Nodes.substitute(answer, point));
                 if (g == null || a == null) {
                     continue;
                 }
@@ -115,9 +115,6 @@ final class ExactComparison {
         return value != null && value.den().equals(BigInteger.ONE) && value.num().bitLength() <= 10;
     }
 
-    private static Node substitute(Node node, Map<String, Node> point) {
-        return Nodes.map(node, n -> n instanceof Node.Sym sym && point.containsKey(sym.name()) ? point.get(sym.name()) : n);
-    }
 
     /** The written decimal is {@code value} rounded to its places, with at least {@code digits} significant digits. */
     static boolean roundsTo(Exact.Rational value, Written written, int digits) {

@@ -78,6 +78,11 @@ final class Nodes {
         return Printer.print(node).contains("inf");
     }
 
+    /** The node with the named variables replaced by the given values. */
+    static Node substitute(Node node, java.util.Map<String, Node> values) {
+        return map(node, n -> n instanceof Node.Sym sym && values.containsKey(sym.name()) ? values.get(sym.name()) : n);
+    }
+
     private static List<Node> mapAll(List<Node> nodes, UnaryOperator<Node> rewrite) {
         return nodes.stream().map(n -> map(n, rewrite)).toList();
     }

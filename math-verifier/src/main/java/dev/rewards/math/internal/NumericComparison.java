@@ -25,6 +25,7 @@ final class NumericComparison {
     private static final int SAMPLE_POINTS = 4;
     private static final int POINTS = 40;
     private static final int MINIMUM_AGREEING = 6;
+    private static final int PRECISE_POINTS = 2;
     private static final int MAX_KINKS = 12;
     private static final double[] MAGNITUDES = {0.0137, 0.3183, 0.7071, 1.2716, 1.9319, 2.4621, 3.7913, 7.389, 13.171,
         41.367, 257.79, 3917.3};
@@ -108,7 +109,9 @@ final class NumericComparison {
                     && Nodes.isInfinitySymbol(gold) && Nodes.isInfinitySymbol(answer)) {
                 return Math.signum(g.re()) == Math.signum(a.re());
             }
-            return null;
+            // a finite value against an undefined one (10/0) differs; two non-finite values tell nothing
+            return g.isFinite() != a.isFinite() && !Nodes.isInfinitySymbol(gold) && !Nodes.isInfinitySymbol(answer)
+                    ? false : null;
         }
         return closeEnough(g, a);
     }
@@ -125,6 +128,7 @@ final class NumericComparison {
         Random random = new Random(goldText.hashCode() * 31L + variables.hashCode());
         List<String> names = new ArrayList<>(variables);
         int decided = 0;
+        List<Map<String, Complex>> agreeing = new ArrayList<>();
         int points = Math.max(POINTS, candidates.size() * 2);
         for (int p = 0; p < points; p++) {
             Map<String, Complex> point = new HashMap<>();
@@ -148,9 +152,41 @@ final class NumericComparison {
             if (!equal) {
                 return false;
             }
+            if (agreeing.size() < PRECISE_POINTS) {
+                agreeing.add(point);
+            }
             decided++;
         }
-        return decided >= MINIMUM_AGREEING ? true : null;
+        if (decided < MINIMUM_AGREEING) {
+            return null;
+        }
+        return !differsBeyondDoubles(gold, answer, agreeing);
+    }
+
+    /**
+     * Doubles agree to 10 digits, which e^x and e^x + 10^{-20} also do: at a few of the agreeing points the
+     * difference is taken at 40 and 80 digits, and one that keeps its digits is a difference.
+     */
+    private static boolean differsBeyondDoubles(Node gold, Node answer, List<Map<String, Complex>> points) {
+        for (Map<String, Complex> point : points) {
+            Map<String, Node> exact = new HashMap<>();
+            point.forEach((name, value) -> exact.put(name, exactNumber(java.math.BigDecimal.valueOf(value.re()))));
+            try {
+                if (differenceVanishes(Nodes.substitute(gold, exact), Nodes.substitute(answer, exact)) == Verdict.UNEQUAL) {
+                    return true;
+                }
+            } catch (Precise.Unsupported | ArithmeticException noPreciseValue) {
+                // doubles are all there is at this point
+            }
+        }
+        return false;
+    }
+
+    private static Node exactNumber(java.math.BigDecimal value) {
+        java.math.BigInteger unscaled = value.unscaledValue();
+        return value.scale() >= 0
+                ? new Node.Num(unscaled, java.math.BigInteger.TEN.pow(value.scale()), false, 0)
+                : new Node.Num(unscaled.multiply(java.math.BigInteger.TEN.pow(-value.scale())), java.math.BigInteger.ONE, false, 0);
     }
 
     /** The value at the point when it is a finite real number (up to rounding), else null. */

@@ -129,6 +129,14 @@ final class Relations {
         return false;
     }
 
+    /** What a bound constrains: the variable side of x > 2, the middle of 1 ≤ |z| ≤ 3/2 (as written, spacing aside). */
+    static String boundedTerm(Answer.Relation relation) {
+        List<Node> sides = relation.sides();
+        Node term = sides.size() == 3 ? sides.get(1)
+                : Nodes.variables(sides.get(1)).isEmpty() ? sides.get(0) : sides.get(1);
+        return labelText(term);
+    }
+
     /** The last side: the value a chain of equalities arrives at. */
     static Node last(Answer.Relation relation) {
         return relation.sides().get(relation.sides().size() - 1);

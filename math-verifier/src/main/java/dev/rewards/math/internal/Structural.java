@@ -25,6 +25,16 @@ final class Structural {
 
     boolean answers(Answer gold, Answer answer, AnswerParser.Parsed goldParsed, AnswerParser.Parsed answerParsed,
                     Trace trace) {
+        if (gold instanceof Answer.Labelled g) {
+            if (answer instanceof Answer.Labelled a && !a.label().equals(g.label())) {
+                return false;
+            }
+            return answers(g.value(), answer instanceof Answer.Labelled a ? a.value() : answer, goldParsed,
+                    answerParsed, trace);
+        }
+        if (answer instanceof Answer.Labelled a) {
+            return answers(gold, a.value(), goldParsed, answerParsed, trace);
+        }
         if (gold instanceof Answer.Scalar g) {
             if (answer instanceof Answer.Scalar a) {
                 return scalars.withDecorations(g.value(), a.value(), goldParsed, answerParsed, trace);
@@ -226,7 +236,9 @@ final class Structural {
         Answer goldInterval = asInterval(gold);
         Answer answerInterval = asInterval(answer);
         if (goldInterval != null && answerInterval != null) {
-            return answers(goldInterval, answerInterval, null, null, trace.nested());
+            // 1 ≤ |z| ≤ 3/2 and 1 ≤ z ≤ 3/2 are the same interval of different things
+            return Relations.boundedTerm(gold).equals(Relations.boundedTerm(answer))
+                    && answers(goldInterval, answerInterval, null, null, trace.nested());
         }
         if (gold.sides().size() != 2 || answer.sides().size() != 2) {
             return false;
@@ -277,6 +289,9 @@ final class Structural {
 
     /** The method reported for a gold of this shape when no comparison took place. */
     static Method methodOf(Answer answer) {
+        if (answer instanceof Answer.Labelled labelled) {
+            return methodOf(labelled.value());
+        }
         if (answer instanceof Answer.Scalar) {
             return Method.NUMERIC;
         }
