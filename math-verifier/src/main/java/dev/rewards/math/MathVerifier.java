@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.rewards.math.internal.Answer;
 import dev.rewards.math.internal.AnswerParser;
 import dev.rewards.math.internal.Equivalence;
+import dev.rewards.math.internal.Choices;
 import dev.rewards.math.internal.Extractor;
 import dev.rewards.math.internal.Forms;
 import dev.rewards.math.internal.Method;
@@ -61,7 +62,7 @@ public final class MathVerifier {
             }
         }
         if (goldAnswer.answer() instanceof Answer.Choice choice) {
-            Character letter = Extractor.choice(response);
+            Character letter = Choices.choice(response);
             if (letter == null) {
                 return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Method.CHOICE, start);
             }
