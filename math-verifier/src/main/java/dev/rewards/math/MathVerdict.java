@@ -1,18 +1,38 @@
 package dev.rewards.math;
 
+import java.util.Locale;
+
+import dev.rewards.math.internal.Method;
+
 /**
  * The verdict on one response.
  *
- * @param status  correct, incorrect, no_answer, invalid_gold or timeout
  * @param correct null for invalid_gold
  * @param score   1.0 / 0.0, null for invalid_gold (the trainer should skip the sample, not punish it)
  */
-public record MathVerdict(String status, Boolean correct, Double score, String extracted, String answerForm,
-                          String goldForm, String method, long elapsedMs) {
+public record MathVerdict(Status status, Boolean correct, Double score, String extracted, String answerForm,
+                          String goldForm, Method method, long elapsedMs) {
 
-    public static final String CORRECT = "correct";
-    public static final String INCORRECT = "incorrect";
-    public static final String NO_ANSWER = "no_answer";
-    public static final String INVALID_GOLD = "invalid_gold";
-    public static final String TIMEOUT = "timeout";
+    /** The outcome; a wrong answer, a missing one and one too costly to decide are kept apart. */
+    public enum Status {
+        CORRECT, INCORRECT, NO_ANSWER, INVALID_GOLD, TIMEOUT;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static final Status CORRECT = Status.CORRECT;
+    public static final Status INCORRECT = Status.INCORRECT;
+    public static final Status NO_ANSWER = Status.NO_ANSWER;
+    public static final Status INVALID_GOLD = Status.INVALID_GOLD;
+    public static final Status TIMEOUT = Status.TIMEOUT;
+
+    /** A verdict whose {@code correct} and {@code score} follow from its status. */
+    public static MathVerdict of(Status status, String extracted, String answerForm, String goldForm, Method method,
+                                 long elapsedMs) {
+        Boolean correct = status == Status.INVALID_GOLD ? null : status == Status.CORRECT;
+        Double score = correct == null ? null : correct ? 1.0 : 0.0;
+        return new MathVerdict(status, correct, score, extracted, answerForm, goldForm, method, elapsedMs);
+    }
 }

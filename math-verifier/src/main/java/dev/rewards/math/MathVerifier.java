@@ -9,8 +9,10 @@ import java.util.Map;
 import dev.rewards.math.internal.Answer;
 import dev.rewards.math.internal.AnswerParser;
 import dev.rewards.math.internal.Equivalence;
+import dev.rewards.math.internal.Choices;
 import dev.rewards.math.internal.Extractor;
 import dev.rewards.math.internal.Forms;
+import dev.rewards.math.internal.Method;
 import dev.rewards.math.internal.Normalizer;
 import dev.rewards.math.internal.Symja;
 
@@ -50,7 +52,7 @@ public final class MathVerifier {
         }
         Object parsedGold = goldCache.computeIfAbsent(gold, MathVerifier::parseGold);
         if (!(parsedGold instanceof AnswerParser.Parsed goldAnswer)) {
-            return verdict(MathVerdict.INVALID_GOLD, null, null, null, "text", start);
+            return verdict(MathVerdict.INVALID_GOLD, null, null, null, Method.TEXT, start);
         }
         String goldForm = Forms.print(goldAnswer.answer());
         if (options.reasoningDelimiter() != null) {
@@ -60,20 +62,20 @@ public final class MathVerifier {
             }
         }
         if (goldAnswer.answer() instanceof Answer.Choice choice) {
-            Character letter = Extractor.choice(response);
+            Character letter = Choices.choice(response);
             if (letter == null) {
-                return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, "choice", start);
+                return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Method.CHOICE, start);
             }
             boolean correct = letter == choice.letter();
             return verdict(correct ? MathVerdict.CORRECT : MathVerdict.INCORRECT, String.valueOf(letter),
-                    String.valueOf(letter), goldForm, "choice", start);
+                    String.valueOf(letter), goldForm, Method.CHOICE, start);
         }
         String extracted = extract(response, goldAnswer, options);
         if (extracted == null) {
             return verdict(MathVerdict.NO_ANSWER, null, null, goldForm, Equivalence.methodOf(goldAnswer.answer()), start);
         }
         if (extracted.length() > MAX_ANSWER_LENGTH) {
-            return verdict(MathVerdict.INCORRECT, extracted.substring(0, 200) + "…", null, goldForm, "string", start);
+            return verdict(MathVerdict.INCORRECT, extracted.substring(0, 200) + "…", null, goldForm, Method.STRING, start);
         }
         String decimal = goldAnswer.answer() instanceof Answer.Scalar ? Normalizer.decimalComma(extracted) : null;
         if (decimal != null) {
@@ -90,14 +92,14 @@ public final class MathVerifier {
             }
             if (answer == null) {
                 boolean same = normalizedText(extracted).equals(normalizedText(goldAnswer.normalized()));
-                return verdict(same ? MathVerdict.CORRECT : MathVerdict.INCORRECT, extracted, null, goldForm, "string", start);
+                return verdict(same ? MathVerdict.CORRECT : MathVerdict.INCORRECT, extracted, null, goldForm, Method.STRING, start);
             }
             extracted = salvaged;
         }
         Equivalence equivalence = new Equivalence(new Equivalence.Settings(options.floatRelTol(),
                 options.percent().equals("either"), options.strict(), Math.max(10, options.timeoutMs() / 2)));
         Equivalence.Outcome outcome = equivalence.compare(goldAnswer, answer);
-        String status = outcome.equal() ? MathVerdict.CORRECT
+        MathVerdict.Status status = outcome.equal() ? MathVerdict.CORRECT
                 : outcome.tooCostly() ? MathVerdict.TIMEOUT : MathVerdict.INCORRECT;
         if (!outcome.equal() && elapsedMillis(start) > options.timeoutMs()) {
             status = MathVerdict.TIMEOUT;
@@ -169,7 +171,10 @@ public final class MathVerifier {
         return found;
     }
 
-    /** A gold is a bare answer or a full solution whose last \boxed{} is the answer; String error text when invalid. */
+    /**
+     * A gold is a bare answer or a full solution whose last \boxed{} is the answer; several $…$ spans with only
+     * separators between them are the list of them all. String error text when invalid.
+     */
     private static Object parseGold(String gold) {
         String text = gold.length() > MAX_ANSWER_LENGTH * 4 ? gold.substring(0, MAX_ANSWER_LENGTH * 4) : gold;
         List<String> boxes = Extractor.lastBoxGroup(text).stream().distinct().toList();
@@ -178,14 +183,17 @@ public final class MathVerifier {
         if (letter != null) {
             return new AnswerParser.Parsed(new Answer.Choice(letter), false, false, answerText.strip());
         }
-        if (boxes.isEmpty() && (text.length() > 200 || text.contains("\n"))) {
+        String spans = boxes.isEmpty() ? Extractor.mathSpanList(text) : null;
+        if (spans != null) {
+            answerText = spans;
+        } else if (boxes.isEmpty() && (text.length() > 200 || text.contains("\n"))) {
             // A reference solution without a box: its answer is found the way a response's is.
             String found = Extractor.extract(text, List.of(Extractor.Strategy.ANSWER_TAG,
                     Extractor.Strategy.FINAL_ANSWER_PHRASE, Extractor.Strategy.LAST_MATH, Extractor.Strategy.LAST_NUMBER));
             answerText = found == null ? text : found;
         }
         String decimal = Normalizer.decimalComma(answerText);
-        if (decimal != null) {
+        if (decimal != null && !Normalizer.isCommaList(answerText)) {
             answerText = decimal;
         }
         if (answerText.isBlank() || answerText.length() > MAX_ANSWER_LENGTH) {
@@ -218,11 +226,9 @@ public final class MathVerifier {
         return text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s$]+", " ").replaceAll("[.]$", "").strip();
     }
 
-    private static MathVerdict verdict(String status, String extracted, String answerForm, String goldForm,
-                                       String method, long start) {
-        Boolean correct = status.equals(MathVerdict.INVALID_GOLD) ? null : status.equals(MathVerdict.CORRECT);
-        Double score = correct == null ? null : correct ? 1.0 : 0.0;
-        return new MathVerdict(status, correct, score, extracted, answerForm, goldForm, method, elapsedMillis(start));
+    private static MathVerdict verdict(MathVerdict.Status status, String extracted, String answerForm, String goldForm,
+                                       Method method, long start) {
+        return MathVerdict.of(status, extracted, answerForm, goldForm, method, elapsedMillis(start));
     }
 
     private static long elapsedMillis(long start) {

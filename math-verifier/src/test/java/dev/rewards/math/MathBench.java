@@ -45,6 +45,16 @@ public final class MathBench {
         System.out.printf("heap after GC: %,d MB%n", heap);
         dev.rewards.web.BenchResult.emit("math", "heap after GC (verifier warm)", 0, "-", null, null, null, null, heap);
         System.out.println("targets (warm, 2 cores): p50 ≤ 1 ms, p99 ≤ 20 ms, ≥ 2,000 verifications/s on all cores");
+        long start = System.nanoTime();
+        MutationTests.Outcome mutation = MutationTests.run(MutationTests.goldAnswers(), Mutants.Size.LARGE);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int killed = mutation.mutants() - mutation.survivors().size();
+        mutation.survivors().forEach(s -> System.out.println("surviving mutant: " + s));
+        System.out.printf("mutation harness (large form): %,d mutants of %d corpus golds, %,d killed = %.2f%%, %.0f s%n",
+                mutation.mutants(), mutation.golds(), killed, 100.0 * killed / mutation.mutants(), seconds);
+        dev.rewards.web.BenchResult.emit("math", String.format("mutation harness: %d near-miss mutants, kill rate %.2f%%",
+                mutation.mutants(), 100.0 * killed / mutation.mutants()), mutation.mutants() / seconds, "mutants",
+                null, null, null, null, null);
     }
 
     private static double[] run(MathVerifier verifier, List<Item> items, int threads, long millis) throws Exception {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class MathCorpusTests {
 
-    private static final String ROUNDING = "peer (MARIO) accepts a 3-4 significant-digit rounding of an irrational gold; "
-            + "we require float_rel_tol, since a rounded value is not the answer";
+    private static final String ROUNDING = "peer (MARIO) accepts a 3-4 significant-digit rounding (or truncation) of an "
+            + "irrational gold; a decimal needs 6 significant digits (float_rel_tol) and correct rounding";
     private static final String PROSE = "long worked solution whose final value is in no box, tag or answer phrase";
 
     static final Map<Integer, String> KNOWN_MISSES = Map.ofEntries(

@@ -10,7 +10,7 @@ public record VerifyResponse(String id, String status, Boolean correct, Double s
                              @JsonInclude(JsonInclude.Include.NON_NULL) AnswerLocation explain) {
 
     static VerifyResponse of(String id, MathVerdict v, AnswerLocation explain) {
-        return new VerifyResponse(id, v.status(), v.correct(), v.score(), v.extracted(), v.answerForm(), v.goldForm(),
-                v.method(), v.elapsedMs(), explain);
+        return new VerifyResponse(id, v.status().wireName(), v.correct(), v.score(), v.extracted(), v.answerForm(),
+                v.goldForm(), v.method().wireName(), v.elapsedMs(), explain);
     }
 }

@@ -32,6 +32,13 @@ public sealed interface Answer {
     record Relation(List<Node> sides, List<String> operators) implements Answer {
     }
 
+    /**
+     * A structured value under a one-letter name, "D = (0, 1)", "S = \\{1, 2\\}": it answers the bare structure,
+     * and the structure under the same name, but not under another name.
+     */
+    record Labelled(String label, Answer value) implements Answer {
+    }
+
     record Choice(char letter) implements Answer {
     }
 

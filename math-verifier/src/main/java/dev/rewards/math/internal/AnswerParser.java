@@ -13,14 +13,23 @@ public final class AnswerParser {
     public record Parsed(Answer answer, boolean percent, boolean degrees, String normalized) {
     }
 
-    private static final Pattern CHOICE = Pattern.compile("^\\(?([A-J])\\)?(?:[.:](?:\\s+\\S.*)?|\\s+\\S.*)?$", Pattern.DOTALL);
+    /** "B", "(B)", "B.", "B: 42", "**B**", "(D) Alina", "C Cecile"; a sentence's first word ("A quick", "I think") is not. */
+    private static final Pattern CHOICE = Pattern.compile(
+            "^(?:\\*\\*)?(?:\\(([A-J])\\)|([A-J])(?=[.:)*]|\\s+(?![a-z])\\S|$))(?:\\*\\*)?[.:)]?(?:\\s+\\S.*)?$", Pattern.DOTALL);
     private static final Pattern MATRIX = Pattern.compile(
             "^\\[?\\s*\\\\begin\\{(pmatrix|bmatrix|Bmatrix|vmatrix|matrix|array|smallmatrix)\\}(?:\\{[lcr|]*\\})?(.*)\\\\end\\{\\1\\}\\s*\\]?$",
             Pattern.DOTALL);
     private static final Pattern CASES = Pattern.compile("^\\\\begin\\{(cases|aligned|align\\*?)\\}(.*)\\\\end\\{\\1\\}$", Pattern.DOTALL);
     private static final Pattern WORDS = Pattern.compile("^[A-Za-z][A-Za-z ']*$");
+    /** f(x), g(x, y), the inverse f^{-1}(x) and derivatives f'(x) on the left of a definition. */
+    private static final Pattern FUNCTION_LABEL = Pattern.compile(
+            "^([A-Za-z])\\s*(\\^\\s*\\{?\\s*-\\s*1\\s*\\}?|'{1,3})?\\s*\\(\\s*([A-Za-z](?:\\s*,\\s*[A-Za-z])*)\\s*\\)$");
+    private static final Pattern OR_WORD = Pattern.compile("(?:\\s|(?<=[)}\\]]))or(?:\\s|(?=[({\\[]))");
+    private static final Pattern WORD_LABEL = Pattern.compile("^(\\p{L}[\\p{L}'’ ]{1,40}?)\\s*[:=](?![=])\\s*(\\S.*)$", Pattern.DOTALL);
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("sin", "cos", "tan", "cot", "sec",
+            "csc", "log", "exp", "sqrt", "abs", "floor", "ceil", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh");
     private static final Pattern SEPARATOR_WORDS = Pattern.compile("(?:\\s|(?<=[)}\\]]))(?:or|and)(?:\\s|(?=[({\\[]))");
-    private static final Pattern LABEL_TUPLE = Pattern.compile("^\\(\\s*[A-Za-z](?:_\\w+)?(?:\\s*,\\s*[A-Za-z](?:_\\w+)?)+\\s*\\)$");
+    private static final Pattern LABEL_TUPLE = Pattern.compile("^\\(\\s*[A-Za-z](?:_\\{?\\w+\\}?)?(?:\\s*,\\s*[A-Za-z](?:_\\{?\\w+\\}?)?)+\\s*\\)$");
 
     private AnswerParser() {
     }
@@ -31,6 +40,11 @@ public final class AnswerParser {
         if (s.isEmpty()) {
             throw new ExpressionParser.ParseException("empty answer");
         }
+        if (normalized.hedged()) {
+            // "not 5", "at least 5": a statement about a value, which only the same statement answers.
+            return new Parsed(new Answer.Text(s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")), normalized.percent(),
+                    normalized.degrees(), s);
+        }
         return new Parsed(structure(s, 0), normalized.percent(), normalized.degrees(), s);
     }
 
@@ -38,7 +52,7 @@ public final class AnswerParser {
     public static Character choiceLetter(String raw) {
         String s = Normalizer.normalize(raw).text();
         Matcher m = CHOICE.matcher(s);
-        return m.matches() ? m.group(1).charAt(0) : null;
+        return !m.matches() ? null : (m.group(1) != null ? m.group(1) : m.group(2)).charAt(0);
     }
 
     private static Answer structure(String s, int depth) {
@@ -65,32 +79,42 @@ public final class AnswerParser {
             }
             return new Answer.SetOf(rows);
         }
+        Answer setBuilder = ConditionSets.setBuilder(s, part -> structure(part, depth + 1));
+        if (setBuilder != null) {
+            return setBuilder;
+        }
         List<String> unionParts = splitTopLevel(s, "\\cup");
         if (unionParts.size() > 1) {
             return new Answer.Union(unionParts.stream().map(p -> structure(p, depth + 1)).toList());
         }
+        List<String> orParts = splitTopLevelWords(s, OR_WORD);
+        if (orParts.size() > 1) {
+            Answer union = orUnion(orParts, depth);
+            if (union != null) {
+                return union;
+            }
+        }
         if (splitTopLevel(s, ",").size() > 1 && SEPARATOR_WORDS.matcher(s).find()) {
             s = SEPARATOR_WORDS.matcher(s).replaceAll(", ");
         }
-        List<String> alternatives = splitTopLevelWords(s);
+        List<String> alternatives = splitTopLevelWords(s, SEPARATOR_WORDS);
         if (alternatives.size() > 1) {
-            return new Answer.SetOf(alternatives.stream().map(p -> structure(p, depth + 1)).toList());
+            return new Answer.SetOf(elements(alternatives, depth));
         }
         List<String> semicolonParts = splitTopLevel(s, ";");
         if (semicolonParts.size() > 1) {
-            return new Answer.SetOf(semicolonParts.stream().map(p -> structure(p, depth + 1)).toList());
+            return new Answer.SetOf(elements(semicolonParts, depth));
         }
         if (s.startsWith("\\{") && s.endsWith("\\}") && matchingClose(s, 0) == s.length() - 2) {
             String inner = s.substring(2, s.length() - 2).strip();
-            return new Answer.SetOf(inner.isEmpty() ? List.of()
-                    : splitTopLevel(inner, ",").stream().map(p -> structure(p, depth + 1)).toList());
+            return new Answer.SetOf(inner.isEmpty() ? List.of() : elements(splitTopLevel(inner, ","), depth));
         }
         char first = s.charAt(0);
         char last = s.charAt(s.length() - 1);
         if (first == '{' && last == '}' && matchingClose(s, 0) == s.length() - 1) {
             List<String> elements = splitTopLevel(s.substring(1, s.length() - 1), ",");
             if (elements.size() > 1) {
-                return new Answer.SetOf(elements.stream().map(p -> structure(p, depth + 1)).toList(), true);
+                return new Answer.SetOf(elements(elements, depth), true);
             }
         }
         if ((first == '(' || first == '[') && (last == ')' || last == ']') && matchingClose(s, 0) == s.length() - 1) {
@@ -105,7 +129,11 @@ public final class AnswerParser {
         }
         List<String> commaParts = splitTopLevel(s, ",");
         if (commaParts.size() > 1) {
-            return new Answer.SetOf(commaParts.stream().map(p -> structure(p, depth + 1)).toList(), true);
+            return new Answer.SetOf(elements(commaParts, depth), true);
+        }
+        Answer labelled = labelled(s, depth);
+        if (labelled != null) {
+            return labelled;
         }
         Answer relation = relation(s, depth);
         if (relation != null) {
@@ -250,22 +278,30 @@ public final class AnswerParser {
             return null;
         }
         sides.add(s.substring(start));
+        if (sides.get(0).isBlank() && !operators.get(0).equals("=")) {
+            // "≠ 5", "≤ 5": a bound or an exclusion without its variable states no value
+            return new Answer.Text(s.replaceAll("\\s+", " "));
+        }
         if (operators.size() == 1 && operators.get(0).equals("\\in")) {
             return structure(sides.get(1), depth + 1);
         }
         if (operators.size() == 1 && operators.get(0).equals("=") && LABEL_TUPLE.matcher(sides.get(0).strip()).matches()) {
             return structure(sides.get(1), depth + 1);
         }
-        if (operators.size() == 1 && operators.get(0).equals("=") && sides.get(0).strip().matches("[A-Za-z](?:_\\w+)?")) {
+        if (operators.size() == 1 && operators.get(0).equals("=") && sides.get(0).strip().matches("[A-Za-z](?:_\\{?\\w+\\}?)?")) {
             Answer value = structure(sides.get(1), depth + 1);
             if (!(value instanceof Answer.Scalar)) {
-                return value;
+                return new Answer.Labelled(sides.get(0).strip(), value);
             }
         }
         List<Node> nodes = new ArrayList<>();
         try {
             for (String side : sides) {
-                nodes.add(ExpressionParser.parse(side));
+                Matcher function = FUNCTION_LABEL.matcher(side.strip());
+                boolean definition = nodes.isEmpty() && operators.get(0).equals("=") && function.matches();
+                // f(x) = … defines f: the left side is a name with its argument, not the product f·x
+                nodes.add(definition ? new Node.Sym(function.group(1) + decoration(function.group(2)) + "("
+                        + function.group(3).replaceAll("\\s+", "") + ")") : ExpressionParser.parse(side));
             }
         } catch (ExpressionParser.ParseException e) {
             if (operators.stream().allMatch("="::equals)) {
@@ -277,14 +313,18 @@ public final class AnswerParser {
         return new Answer.Relation(nodes, operators);
     }
 
+    private static String decoration(String written) {
+        return written == null ? "" : written.startsWith("^") ? "^{-1}" : written;
+    }
+
     /** a ± b is the set {a + b, a − b}; only a top-level ± is expanded. */
     private static List<Node> expandPlusMinus(Node node) {
-        if (node instanceof Node.Fn lone && (lone.name().equals("pm") || lone.name().equals("mp"))) {
+        if (node instanceof Node.Fn lone && lone.func().isPlusMinus()) {
             return List.of(lone.args().get(0), new Node.Neg(lone.args().get(0)));
         }
         if (node instanceof Node.Add add) {
             for (int i = 0; i < add.terms().size(); i++) {
-                if (add.terms().get(i) instanceof Node.Fn fn && (fn.name().equals("pm") || fn.name().equals("mp"))) {
+                if (add.terms().get(i) instanceof Node.Fn fn && fn.func().isPlusMinus()) {
                     List<Node> plus = new ArrayList<>(add.terms());
                     List<Node> minus = new ArrayList<>(add.terms());
                     plus.set(i, fn.args().get(0));
@@ -330,8 +370,55 @@ public final class AnswerParser {
         return s.charAt(i) == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '{' || s.charAt(i + 1) == '}') ? 2 : 1;
     }
 
-    private static List<String> splitTopLevelWords(String s) {
-        Matcher m = SEPARATOR_WORDS.matcher(s);
+    /**
+     * The elements of a set or list; an element written with ± is two elements ({1 ± √5, −2} has three), since a
+     * set of sets is not what the writer meant.
+     */
+    private static List<Answer> elements(List<String> parts, int depth) {
+        List<Answer> out = new ArrayList<>();
+        for (String part : parts) {
+            Answer element = structure(part, depth + 1);
+            boolean plusMinus = (part.contains("\\pm") || part.contains("\\mp")) && !part.startsWith("\\{")
+                    && !part.startsWith("{") && element instanceof Answer.SetOf set
+                    && set.elements().stream().allMatch(Answer.Scalar.class::isInstance);
+            if (plusMinus) {
+                out.addAll(((Answer.SetOf) element).elements());
+            } else {
+                out.add(element);
+            }
+        }
+        return out;
+    }
+
+    /** Parts joined by "or" as one union when they are bounds on one variable; null otherwise. */
+    private static Answer orUnion(List<String> parts, int depth) {
+        try {
+            return ConditionSets.orUnion(parts.stream().map(p -> structure(p, depth + 1)).toList());
+        } catch (ExpressionParser.ParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * "Maximum = 2", "Paolo: 18": a value named by a word (three letters or more, any script). The name becomes one
+     * variable, so a list of such values is compared name by name and swapped names do not match.
+     */
+    private static Answer labelled(String s, int depth) {
+        Matcher m = WORD_LABEL.matcher(s);
+        if (!m.matches() || m.group(1).replaceAll("[\\s'’]", "").length() < 3 || splitTopLevel(m.group(2), "=").size() > 1
+                || FUNCTION_WORDS.contains(m.group(1).strip().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        Answer value = structure(m.group(2), depth + 1);
+        if (!(value instanceof Answer.Scalar scalar)) {
+            return value;
+        }
+        Node label = new Node.Sym(m.group(1).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+        return new Answer.Relation(List.of(label, scalar.value()), List.of("="));
+    }
+
+    private static List<String> splitTopLevelWords(String s, Pattern words) {
+        Matcher m = words.matcher(s);
         if (!m.find()) {
             return List.of(s);
         }

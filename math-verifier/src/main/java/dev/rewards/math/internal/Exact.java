@@ -49,6 +49,22 @@ public final class Exact {
             return bounded(new Rational(num.multiply(o.num), den.multiply(o.den)));
         }
 
+        Rational subtract(Rational o) {
+            return add(o.negate());
+        }
+
+        Rational abs() {
+            return num.signum() < 0 ? negate() : this;
+        }
+
+        int compareTo(Rational o) {
+            return num.multiply(o.den).compareTo(o.num.multiply(den));
+        }
+
+        java.math.BigDecimal toBigDecimal(java.math.MathContext mc) {
+            return new java.math.BigDecimal(num).divide(new java.math.BigDecimal(den), mc);
+        }
+
         Rational negate() {
             return new Rational(num.negate(), den);
         }
@@ -128,8 +144,8 @@ public final class Exact {
             return power(base, exponent);
         }
         Node.Fn fn = (Node.Fn) node;
-        switch (fn.name()) {
-            case "factorial": {
+        switch (fn.func()) {
+            case FACTORIAL: {
                 Rational n = value(fn.args().get(0));
                 if (n == null || !n.isInteger() || n.num.signum() < 0) {
                     return null;
@@ -139,7 +155,7 @@ public final class Exact {
                 }
                 return new Rational(factorial(n.num.intValueExact()), BigInteger.ONE);
             }
-            case "binom": {
+            case BINOM: {
                 Rational n = value(fn.args().get(0));
                 Rational k = value(fn.args().get(1));
                 if (n == null || k == null || !n.isInteger() || !k.isInteger()) {
@@ -150,11 +166,11 @@ public final class Exact {
                 }
                 return new Rational(binomial(n.num.intValueExact(), k.num.intValueExact()), BigInteger.ONE);
             }
-            case "sqrt":
+            case SQRT:
                 return root(value(fn.args().get(0)), Rational.of(2));
-            case "root":
+            case ROOT:
                 return root(value(fn.args().get(0)), value(fn.args().get(1)));
-            case "abs": {
+            case ABS: {
                 Rational v = value(fn.args().get(0));
                 return v == null ? null : new Rational(v.num.abs(), v.den);
             }

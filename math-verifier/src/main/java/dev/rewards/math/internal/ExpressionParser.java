@@ -60,9 +60,9 @@ public final class ExpressionParser {
                 pos += 3;
                 Node t = term();
                 if (peekNonSpace() == '\0') {
-                    return new Node.Fn("pm", List.of(t));
+                    return new Node.Fn(Func.PLUS_MINUS, t);
                 }
-                terms.add(new Node.Fn("pm", List.of(t)));
+                terms.add(new Node.Fn(Func.PLUS_MINUS, t));
                 return continueSum(terms);
             }
             if (peek() == '-' || peek() == '+') {
@@ -89,7 +89,7 @@ public final class ExpressionParser {
                     boolean plusFirst = lookingAt("\\pm");
                     pos += 3;
                     Node t = term();
-                    terms.add(new Node.Fn(plusFirst ? "pm" : "mp", List.of(t)));
+                    terms.add(new Node.Fn(plusFirst ? Func.PLUS_MINUS : Func.MINUS_PLUS, t));
                 } else {
                     break;
                 }
@@ -128,7 +128,7 @@ public final class ExpressionParser {
     private static boolean isMixedNumber(Node previous, Node next) {
         return previous instanceof Node.Num whole && !whole.decimal() && whole.denominator().equals(BigInteger.ONE)
                 && whole.numerator().signum() > 0
-                && next instanceof Node.Fn fn && fn.name().equals("frac_literal");
+                && next instanceof Node.Fn fn && fn.func() == Func.FRACTION_LITERAL;
     }
 
     private Node unary() {
@@ -175,7 +175,7 @@ public final class ExpressionParser {
             skipSpaces();
             if (peek() == '!') {
                 pos++;
-                node = new Node.Fn("factorial", List.of(unwrapLiteral(node)));
+                node = new Node.Fn(Func.FACTORIAL, unwrapLiteral(node));
             } else {
                 return node;
             }
@@ -206,7 +206,7 @@ public final class ExpressionParser {
                 pos++;
                 Node inner = expression();
                 expect('|');
-                return new Node.Fn("abs", List.of(inner));
+                return new Node.Fn(Func.ABS, inner);
             }
             if (c == '\\') {
                 return command();
@@ -244,13 +244,19 @@ public final class ExpressionParser {
             decimals = pos - fraction;
         }
         String digits = s.substring(start, pos);
-        if (!decimal && pos + 1 < s.length() && s.charAt(pos) == '_' && Character.isLetterOrDigit(s.charAt(pos + 1))) {
-            int end = pos + 1;
+        boolean bracedBase = pos + 2 < s.length() && s.charAt(pos) == '_' && s.charAt(pos + 1) == '{';
+        if (!decimal && pos + 1 < s.length() && s.charAt(pos) == '_'
+                && (Character.isLetterOrDigit(s.charAt(pos + 1)) || bracedBase)) {
+            int end = pos + (bracedBase ? 2 : 1);
+            int from = end;
             while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) {
                 end++;
             }
-            String base = s.substring(pos + 1, end);
-            pos = end;
+            String base = s.substring(from, end);
+            if (bracedBase && (end >= s.length() || s.charAt(end) != '}' || base.isEmpty())) {
+                throw new ParseException("unclosed base subscript");
+            }
+            pos = bracedBase ? end + 1 : end;
             // A numeral in another base (204_5) is compared as written.
             return new Node.Sym(digits + "_" + base);
         }
@@ -320,7 +326,7 @@ public final class ExpressionParser {
                 Node fraction = new Node.Mul(List.of(numerator, new Node.Pow(denominator, Node.integer(-1))));
                 boolean literal = numerator instanceof Node.Num a && !a.decimal()
                         && denominator instanceof Node.Num b && !b.decimal();
-                return literal ? new Node.Fn("frac_literal", List.of(fraction)) : fraction;
+                return literal ? new Node.Fn(Func.FRACTION_LITERAL, fraction) : fraction;
             }
             case "sqrt": {
                 skipSpaces();
@@ -328,30 +334,30 @@ public final class ExpressionParser {
                     pos++;
                     Node index = expression();
                     expect(']');
-                    return new Node.Fn("root", List.of(argument(), index));
+                    return new Node.Fn(Func.ROOT, List.of(argument(), index));
                 }
-                return new Node.Fn("sqrt", List.of(argument()));
+                return new Node.Fn(Func.SQRT, argument());
             }
             case "binom", "choose":
-                return new Node.Fn("binom", List.of(argument(), argument()));
+                return new Node.Fn(Func.BINOM, List.of(argument(), argument()));
             case "pi":
                 return new Node.Sym("pi");
             case "infty", "infin":
                 return new Node.Sym("inf");
             case "exp":
-                return new Node.Fn("exp", List.of(functionArgument()));
+                return new Node.Fn(Func.EXP, functionArgument());
             case "log", "ln", "lg": {
                 skipSpaces();
                 Node base = null;
                 if (peek() == '_') {
                     pos++;
-                    base = argument();
+                    base = subscript(true);
                 }
                 Node arg = functionArgument();
                 if (base != null) {
-                    return new Node.Fn("logb", List.of(arg, base));
+                    return new Node.Fn(Func.LOGB, List.of(arg, base));
                 }
-                return new Node.Fn(name.equals("lg") ? "log10" : "ln", List.of(arg));
+                return new Node.Fn(name.equals("lg") ? Func.LOG10 : Func.LN, arg);
             }
             case "e":
                 return new Node.Sym("e");
@@ -360,7 +366,7 @@ public final class ExpressionParser {
                     return trigFunction(name);
                 }
                 if (GREEK.contains(name)) {
-                    return new Node.Sym(name);
+                    return subscripted(new Node.Sym(name));
                 }
                 throw new ParseException("unsupported command \\" + name);
         }
@@ -377,9 +383,9 @@ public final class ExpressionParser {
         }
         Node arg = functionArgument();
         if (power instanceof Node.Neg neg && neg.value() instanceof Node.Num one && isOne(one)) {
-            return new Node.Fn("arc" + name, List.of(arg));
+            return new Node.Fn(function("arc" + name), arg);
         }
-        Node applied = new Node.Fn(name, List.of(arg));
+        Node applied = new Node.Fn(function(name), arg);
         return power == null ? applied : new Node.Pow(applied, power);
     }
 
@@ -392,12 +398,28 @@ public final class ExpressionParser {
         factors.add(power());
         while (true) {
             skipSpaces();
-            if (atEnd() || !(Character.isLetterOrDigit(peek()))) {
+            if (atEnd() || !(Character.isLetterOrDigit(peek()) || continuesArgument())) {
                 break;
             }
             factors.add(power());
         }
         return factors.size() == 1 ? factors.get(0) : new Node.Mul(factors);
+    }
+
+    /**
+     * {@code \tan \frac{7}{5}\pi} is tan(7π/5): an argument written without brackets runs on through fractions,
+     * roots, π and Greek letters, and stops at an operator or the next function ({@code \sin x \cos x}).
+     */
+    private boolean continuesArgument() {
+        if (peek() != '\\') {
+            return false;
+        }
+        int end = pos + 1;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        String name = s.substring(pos + 1, end);
+        return name.equals("frac") || name.equals("sqrt") || name.equals("pi") || GREEK.contains(name);
     }
 
     /** A LaTeX argument: a braced group, or one character / one command. */
@@ -433,9 +455,9 @@ public final class ExpressionParser {
         if (FUNCTIONS.contains(lower) && (peekNonSpace() == '(' || lower.equals("sqrt"))) {
             Node arg = functionArgument();
             return switch (lower) {
-                case "log", "ln" -> new Node.Fn("ln", List.of(arg));
-                case "lg" -> new Node.Fn("log10", List.of(arg));
-                default -> new Node.Fn(lower, List.of(arg));
+                case "log", "ln" -> new Node.Fn(Func.LN, arg);
+                case "lg" -> new Node.Fn(Func.LOG10, arg);
+                default -> new Node.Fn(function(lower), arg);
             };
         }
         if (lower.equals("pi")) {
@@ -449,14 +471,49 @@ public final class ExpressionParser {
         for (int i = 0; i < word.length(); i++) {
             letters.add(new Node.Sym(String.valueOf(word.charAt(i))));
         }
-        skipSpaces();
-        if (peek() == '_') {
-            pos++;
-            Node subscript = argument();
-            Node last = letters.remove(letters.size() - 1);
-            letters.add(new Node.Sym(((Node.Sym) last).name() + "_" + Printer.print(subscript)));
-        }
+        Node last = letters.remove(letters.size() - 1);
+        letters.add(subscripted((Node.Sym) last));
         return letters.size() == 1 ? letters.get(0) : new Node.Mul(letters);
+    }
+
+    /**
+     * A variable with its subscript, if one follows: {@code a_{n-1}} is one name, never a_n − 1, and {@code x_{10}}
+     * or plain {@code x_10} is x sub 10, never x_1·0. A compound subscript keeps its braces in the name.
+     */
+    private Node.Sym subscripted(Node.Sym variable) {
+        skipSpaces();
+        if (peek() != '_') {
+            return variable;
+        }
+        pos++;
+        Node subscript = subscript(false);
+        String text = Printer.print(subscript);
+        boolean atom = subscript instanceof Node.Sym || subscript instanceof Node.Num n && !n.decimal()
+                && n.denominator().equals(BigInteger.ONE);
+        return new Node.Sym(variable.name() + "_" + (atom ? text : "{" + text + "}"));
+    }
+
+    /**
+     * What follows '_': a braced group read whole, a letter or command, or digits. A variable's unbraced digits are
+     * one number (x_10); a logarithm's base is a run of digits only before a space or bracket ({@code \log_10 x},
+     * but {@code \log_28} is log base 2 of 8, as LaTeX reads it).
+     */
+    private Node subscript(boolean logBase) {
+        skipSpaces();
+        if (!Character.isDigit(peek())) {
+            return argument();
+        }
+        int end = pos;
+        while (end < s.length() && Character.isDigit(s.charAt(end)) && end - pos < 9) {
+            end++;
+        }
+        boolean run = !logBase || end >= s.length() || " ({[\\".indexOf(s.charAt(end)) >= 0;
+        if (!run) {
+            end = pos + 1;
+        }
+        Node digits = Node.integer(Long.parseLong(s.substring(pos, end)));
+        pos = end;
+        return digits;
     }
 
     private boolean startsPrimary() {
@@ -477,8 +534,16 @@ public final class ExpressionParser {
         return false;
     }
 
+    private static Func function(String name) {
+        Func function = Func.named(name);
+        if (function == null || function.isMarker()) {
+            throw new ParseException("unknown function " + name);
+        }
+        return function;
+    }
+
     private static Node unwrapLiteral(Node node) {
-        return node instanceof Node.Fn fn && fn.name().equals("frac_literal") ? fn.args().get(0) : node;
+        return node instanceof Node.Fn fn && fn.func() == Func.FRACTION_LITERAL ? fn.arg() : node;
     }
 
     static Node stripLiterals(Node node) {

@@ -15,16 +15,13 @@ public final class Extractor {
 
     public enum Strategy { BOXED, ANSWER_TAG, FINAL_ANSWER_PHRASE, LAST_MATH, LAST_NUMBER }
 
-    private static final Pattern PHRASE = Pattern.compile("(?i)(?:final answer is|the answer is|answer is|final answer\\s*[:：]|"
+    static final Pattern PHRASE = Pattern.compile("(?i)(?:final answer is|the answer is|answer is|final answer\\s*[:：]|"
             + "answer\\s*[:：]|réponse\\s*(?:est|[:：])|respuesta\\s*(?:es|[:：])|antwort\\s*(?:ist|[:：])|"
             + "resposta\\s*(?:é|[:：])|risposta\\s*(?:è|[:：])|答案是|答案\\s*[:：]|解答\\s*[:：]|"
             // GSM8K's answer line "#### 18": a number alone on its line, which a Markdown heading ("#### Step 2",
             // "#### 1. Setup") is not
             + "####(?=[ \\t]*[-+]?\\$?[\\d.,]+[ \\t]*(?:\\n|$)))\\s*");
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z\\d])-?\\d+(?:[.,]\\d+)*(?:\\s*/\\s*\\d+)?");
-    private static final Pattern STANDALONE_LETTER = Pattern.compile("(?<![A-Za-z'’])([A-J])(?![A-Za-z'’*^+/=])");
-    private static final Pattern PARENTHESIZED_LETTER = Pattern.compile("\\(([A-J])\\)");
-    private static final Pattern LETTER = Pattern.compile("(?<![A-Za-z])\\(?([A-J])\\)?(?![A-Za-z])");
 
     private Extractor() {
     }
@@ -115,6 +112,41 @@ public final class Extractor {
         }
     }
 
+    private static final Pattern MATH_SPAN = Pattern.compile("(?<!\\\\)\\$([^$]{1,500}?)(?<!\\\\)\\$|\\\\\\((.{1,500}?)\\\\\\)");
+    /** What may stand between the spans of a list: punctuation, connectives, enumeration marks such as "(2)". */
+    private static final Pattern SPAN_SEPARATOR = Pattern.compile("(?iu)^(?:[\\s,;.、，；]|\\\\quad|\\\\qquad|\\(\\w\\)|\\w[.)](?=\\s)"
+            + "|(?<![\\p{L}])(?:and|or|et|ou|y|o|e|und|oder)(?![\\p{L}])|和|或|及|以及)*+$");
+
+    /**
+     * Several formulas with only separators between them ("$x = 1$ and $x = 2$", "$5$\n$7$", "(1) $3$ (2) $4$"): the
+     * list of them all, joined by commas; null for one formula or for formulas inside prose.
+     */
+    public static String mathSpanList(String text) {
+        Matcher m = MATH_SPAN.matcher(text.replace("$$", "$"));
+        String source = text.replace("$$", "$");
+        StringBuilder list = new StringBuilder();
+        int spans = 0;
+        int end = 0;
+        while (m.find()) {
+            String between = source.substring(end, m.start());
+            if (!SPAN_SEPARATOR.matcher(between).matches()) {
+                return null;
+            }
+            String span = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+            if (!span.isEmpty()) {
+                // "or" between bounds makes a union, so the connective is kept; any other separator is a comma
+                list.append(spans == 0 ? "" : OR_SEPARATOR.matcher(between).find() ? " or "
+                        : AND_SEPARATOR.matcher(between).find() ? " and " : ", ").append(span);
+                spans++;
+            }
+            end = m.end();
+        }
+        return spans > 1 && SPAN_SEPARATOR.matcher(source.substring(end)).matches() ? list.toString() : null;
+    }
+
+    private static final Pattern OR_SEPARATOR = Pattern.compile("(?iu)(?<![\\p{L}])(?:or|ou|o|oder)(?![\\p{L}])|或");
+    private static final Pattern AND_SEPARATOR = Pattern.compile("(?iu)(?<![\\p{L}])(?:and|et|y|e|und)(?![\\p{L}])|和|及");
+
     /** The whole response when it is itself a short bare answer ("5", "\\frac{1}{2}", "x = 3"). */
     public static String bare(String response) {
         String text = afterReasoning(response).strip();
@@ -122,9 +154,18 @@ public final class Extractor {
     }
 
     private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi)\\b)[a-zA-Z]{3,}");
+    /** "Paolo: 18, Qing: 14", "Maximum = 2; Minimum = 1": named values, not prose. */
+    private static final Pattern LABELLED_LIST = Pattern.compile(
+            "^\\s*\\p{L}[\\p{L} ]{1,30}[:=：][^,;:=，；：]{1,60}(?:[,;，；]\\s*\\p{L}[\\p{L} ]{1,30}[:=：][^,;:=，；：]{1,60})+$");
 
-    /** Words of three letters or more outside LaTeX commands: prose around an answer, not an answer. */
+    /**
+     * Words of three letters or more outside LaTeX commands: prose around an answer, not an answer. A word naming a
+     * value ("Paolo: 18", "Maximum = 2") is a label, not prose.
+     */
     public static boolean looksLikeProse(String text) {
+        if (text.length() < 400 && LABELLED_LIST.matcher(text.replaceAll("\\\\text\\{([^{}]*)\\}", "$1")).matches()) {
+            return false;
+        }
         String withoutText = text.replaceAll("\\\\(?:text|mathrm|textbf|mbox|begin|end)\\{[^{}]*\\}", " ");
         if (PROSE_WORD.matcher(withoutText).find()) {
             return true;
@@ -143,6 +184,10 @@ public final class Extractor {
      * gives 220; the value after the last "=" of a worked computation is the result.
      */
     public static String salvage(String text) {
+        if (Normalizer.hedges(text)) {
+            // "is not 5", "at least 5": the number is not what the phrase commits to
+            return null;
+        }
         Matcher latex = LATEX_VALUE.matcher(text);
         if (latex.find()) {
             return latex.group();
@@ -174,51 +219,6 @@ public final class Extractor {
     }
 
     private static final Pattern LATEX_VALUE = Pattern.compile("-?\\\\[dt]?frac\\{[^{}]{1,40}\\}\\{[^{}]{1,40}\\}|-?\\\\sqrt\\{[^{}]{1,40}\\}");
-
-    private static final Pattern LEADING_LETTER = Pattern.compile("^\\(?([A-J])\\)?(?![A-Za-z0-9*+^/=\\\\])");
-
-    /** The multiple-choice letter a response commits to, or null. */
-    public static Character choice(String response) {
-        String text = afterReasoning(response).strip();
-        Matcher leading = LEADING_LETTER.matcher(text);
-        if (leading.find()) {
-            return leading.group(1).charAt(0);
-        }
-        String boxed = lastBoxed(text);
-        if (boxed != null) {
-            Character letter = AnswerParser.choiceLetter(boxed);
-            if (letter != null) {
-                return letter;
-            }
-        }
-        Matcher phrase = PHRASE.matcher(text);
-        int last = -1;
-        while (phrase.find()) {
-            last = phrase.end();
-        }
-        if (last >= 0) {
-            Matcher letter = LETTER.matcher(text.substring(last, Math.min(text.length(), last + 40)));
-            if (letter.find()) {
-                return letter.group(1).charAt(0);
-            }
-        }
-        Character whole = AnswerParser.choiceLetter(text);
-        if (whole != null) {
-            return whole;
-        }
-        Matcher parenthesized = PARENTHESIZED_LETTER.matcher(text);
-        Character lastLetter = null;
-        while (parenthesized.find()) {
-            lastLetter = parenthesized.group(1).charAt(0);
-        }
-        if (lastLetter == null && text.indexOf('\\') < 0) {
-            Matcher standalone = STANDALONE_LETTER.matcher(text);
-            while (standalone.find()) {
-                lastLetter = standalone.group(1).charAt(0);
-            }
-        }
-        return lastLetter;
-    }
 
     static String afterReasoning(String response) {
         return dev.rewards.web.Reasoning.answerPart(response);
@@ -291,7 +291,7 @@ public final class Extractor {
         }
     }
 
-    private static String answerTag(String text) {
+    static String answerTag(String text) {
         int open = text.lastIndexOf("<answer>");
         if (open < 0) {
             return null;

@@ -33,6 +33,9 @@ public final class Forms {
             }
             return out.toString();
         }
+        if (answer instanceof Answer.Labelled l) {
+            return l.label() + " = " + print(l.value());
+        }
         if (answer instanceof Answer.Choice c) {
             return String.valueOf(c.letter());
         }

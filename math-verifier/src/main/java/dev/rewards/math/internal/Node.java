@@ -27,7 +27,15 @@ public sealed interface Node {
     }
 
     /** A function application: sqrt, root, sin, cos, tan, log, ln, exp, factorial, binom, abs, … */
-    record Fn(String name, List<Node> args) implements Node {
+    record Fn(Func func, List<Node> args) implements Node {
+        public Fn(Func func, Node arg) {
+            this(func, List.of(arg));
+        }
+
+        /** The first (for most functions the only) argument. */
+        public Node arg() {
+            return args.get(0);
+        }
     }
 
     static Num integer(long value) {

@@ -1,6 +1,8 @@
 package dev.rewards.math.internal;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -22,7 +24,7 @@ final class Nodes {
         } else if (node instanceof Node.Neg neg) {
             rebuilt = new Node.Neg(map(neg.value(), rewrite));
         } else if (node instanceof Node.Fn fn) {
-            rebuilt = new Node.Fn(fn.name(), mapAll(fn.args(), rewrite));
+            rebuilt = new Node.Fn(fn.func(), mapAll(fn.args(), rewrite));
         } else {
             rebuilt = node;
         }
@@ -51,6 +53,34 @@ final class Nodes {
             return fn.args();
         }
         return List.of();
+    }
+
+    /** The names that are not variables. */
+    static final Set<String> CONSTANTS = Set.of("pi", "e", "i", "inf");
+
+    /** The free variables, sorted. */
+    static Set<String> variables(Node node) {
+        Set<String> out = new TreeSet<>();
+        anyMatch(node, n -> {
+            if (n instanceof Node.Sym sym && !CONSTANTS.contains(sym.name())) {
+                out.add(sym.name());
+            }
+            return false;
+        });
+        return out;
+    }
+
+    static boolean isVariable(Node node) {
+        return node instanceof Node.Sym sym && !CONSTANTS.contains(sym.name());
+    }
+
+    static boolean isInfinitySymbol(Node node) {
+        return Printer.print(node).contains("inf");
+    }
+
+    /** The node with the named variables replaced by the given values. */
+    static Node substitute(Node node, java.util.Map<String, Node> values) {
+        return map(node, n -> n instanceof Node.Sym sym && values.containsKey(sym.name()) ? values.get(sym.name()) : n);
     }
 
     private static List<Node> mapAll(List<Node> nodes, UnaryOperator<Node> rewrite) {

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class Normalizer {
 
-    /** The cleaned text plus the decorations that were removed, which some comparisons may honour. */
-    public record Normalized(String text, boolean percent, boolean degrees) {
+    /**
+     * The cleaned text plus the decorations that were removed, which some comparisons may honour. {@code hedged}: the
+     * value is negated or hedged ("not 5", "at least 5", "between 4 and 6", "≈ 5"), so it states no answer.
+     */
+    public record Normalized(String text, boolean percent, boolean degrees, boolean hedged) {
     }
 
     private static final String[][] REPLACEMENTS = {
@@ -30,9 +33,13 @@ public final class Normalizer {
             {"×", "\\times "}, {"÷", "\\div "}, {"·", "\\cdot "}, {"π", "\\pi "}, {"∞", "\\infty "},
             {"√", "\\sqrt"}, {"∪", "\\cup "}, {"∩", "\\cap "}, {"∈", "\\in "}, {"±", "\\pm "},
             {"\\lfloor", " floor("}, {"\\rfloor", ")"}, {"\\lceil", " ceil("},
-            {"\\rceil", ")"}, {"⌊", " floor("}, {"⌋", ")"}, {"⌈", " ceil("}, {"⌉", ")"}, {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"}};
+            {"\\rceil", ")"}, {"⌊", " floor("}, {"⌋", ")"}, {"⌈", " ceil("}, {"⌉", ")"}, {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"},
+            // full-width punctuation of Chinese answers: a full-width comma is a separator, never a decimal comma
+            {"，", ", "}, {"：", ": "}, {"；", "; "}};
 
     private static final Pattern DOUBLED_BACKSLASH = Pattern.compile("\\\\\\\\(?=[a-zA-Z(\\[\\]){}])");
+    /** 3{,}14 is LaTeX for a decimal comma; 10{,}000 (three digits after it) is a thousands separator. */
+    private static final Pattern LATEX_DECIMAL_COMMA = Pattern.compile("(?<![\\d{},])(\\d+)\\{,\\}(?!\\d{3}(?!\\d))(\\d+)(?![\\d{])");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("^-?\\d+,\\d+$");
     private static final Pattern THOUSANDS_ONLY = Pattern.compile("^-?[1-9]\\d{0,2}(?:,\\d{3})+$");
     private static final Pattern MIXED_NUMBER = Pattern.compile("^(\\d+)\\s+(\\d+)\\s*/\\s*(\\d+)$");
@@ -42,7 +49,11 @@ public final class Normalizer {
     /** The real line as a set: \mathbb{R}, ℝ, "x ∈ ℝ", "all real numbers" — the interval (−∞, ∞). */
     private static final Pattern ALL_REALS = Pattern.compile(
             "^(?:[a-zA-Z]\\s*\\\\in\\s*)?(?:\\\\mathbb\\s*\\{\\s*R\\s*\\}|\\\\mathbb\\s+R|\\\\R|ℝ|(?:\\\\text\\s*\\{\\s*)?all real numbers\\s*\\}?)$");
-    private static final Pattern BRACED_SUBSCRIPT = Pattern.compile("_\\{(\\w{1,8})\\}");
+    /**
+     * x_{1} is x_1; a longer subscript keeps its braces, so a_{nb} stays one name rather than a_n·b, and so does one
+     * followed by a digit or letter (x_{1}0 is x_1·0, not x_10).
+     */
+    private static final Pattern BRACED_SUBSCRIPT = Pattern.compile("_\\{\\s*(\\w)\\s*\\}(?!\\w)");
     private static final Pattern TEXT_WRAPPER = Pattern.compile(
             "\\\\(?:text|textnormal|textbf|textit|textrm|mathrm|mathbf|mathit|mathsf|mbox|operatorname|boldsymbol|mathbb|bf|rm)\\s*\\{([^{}]{0,200})\\}");
     private static final Pattern BOXED = Pattern.compile("\\\\(?:boxed|fbox)\\s*\\{([^{}]{0,500})\\}");
@@ -55,6 +66,17 @@ public final class Normalizer {
     private static final Pattern THOUSANDS_SPACE = Pattern.compile("(?<![\\d.])(\\d{1,3})((?: \\d{3})+)(?![\\d.])");
     private static final Pattern TRAILING_UNITS = Pattern.compile(
             "^(.{0,400}?[0-9}])\\s*(?:[a-zA-Z]{2,}\\.?(?:\\^\\{?[23]\\}?)?\\s*){1,4}$");
+    /**
+     * Words that negate or hedge the value next to them; the unit and filler words stripped around a value must never
+     * strip these. English plus the languages whose answer phrases the extractor knows.
+     */
+    private static final Pattern HEDGE = Pattern.compile("(?iu)(?<![\\p{L}\\\\{])(?:not|no|never|neither|nor|none|except|excluding|"
+            + "between|least|most|more|less|fewer|greater|smaller|larger|above|below|maybe|perhaps|possibly|probably|"
+            + "likely|unless|cannot|can't|isn't|doesn't|nicht|kein|keine|zwischen|mindestens|höchstens|pas|entre|moins|"
+            + "aucun|menos|não|nao)(?![\\p{L}}])|不是|不等于|至少|至多|最多|以上|以下|之间");
+    private static final Pattern MATH_CONTENT = Pattern.compile("[\\d\\\\=<>≤≥≠^_+*/()]|(?<![A-Za-z])[A-Za-z](?![A-Za-z])");
+    /** 12^{\mathrm{th}}, 2^{nd}, 1º: ordinal markup after a number, not an exponent. */
+    private static final Pattern ORDINAL = Pattern.compile("(?<=\\d)\\s*\\^\\s*\\{?\\s*(?:st|nd|rd|th)\\s*\\}?|(?<=\\d)[ºª]");
     private static final Pattern LEADING_WORDS = Pattern.compile("^(?:[a-zA-Z]{2,}\\s+){1,6}(?=[-0-9\\\\(\\[{$])");
 
     private Normalizer() {
@@ -70,6 +92,7 @@ public final class Normalizer {
             s = DOUBLED_BACKSLASH.matcher(s).replaceAll("\\\\");
         }
         s = stripDelimiters(s);
+        s = LATEX_DECIMAL_COMMA.matcher(s).replaceAll("$1.$2");
         s = s.replace("{,}", ",").replace(",\\! ", ",").replace(",\\!", ",");
         s = approximation(s);
         // Row separators (\\\\) must survive the removal of spacing commands such as "\\ ".
@@ -83,6 +106,8 @@ public final class Normalizer {
             s = "(-\\infty, \\infty)";
         }
         s = unwrapRepeatedly(TEXT_WRAPPER, s);
+        s = ORDINAL.matcher(s).replaceAll("");
+        boolean hedged = HEDGE.matcher(s).find() && MATH_CONTENT.matcher(s).find();
         boolean degrees = false;
         Matcher degreeMatcher = DEGREES.matcher(s);
         if (degreeMatcher.find()) {
@@ -108,6 +133,9 @@ public final class Normalizer {
         if (mixed.matches()) {
             s = mixed.group(1) + "\\frac{" + mixed.group(2) + "}{" + mixed.group(3) + "}";
         }
+        if (hedged) {
+            return new Normalized(s, percent, degrees, true);
+        }
         Matcher units = TRAILING_UNITS.matcher(s);
         if (units.matches() && !isOnlyWords(s)) {
             s = units.group(1).strip();
@@ -116,7 +144,7 @@ public final class Normalizer {
         if (leading.find()) {
             s = s.substring(leading.end()).strip();
         }
-        return new Normalized(s, percent, degrees);
+        return new Normalized(s, percent, degrees, hedged);
     }
 
     /**
@@ -130,6 +158,23 @@ public final class Normalizer {
         BigInteger denominator = BigInteger.TEN.pow(m.group(2).length())
                 .multiply(BigInteger.TEN.pow(m.group(3).length()).subtract(BigInteger.ONE));
         return Matcher.quoteReplacement("\\frac{" + withRepeat.subtract(withoutRepeat) + "}{" + denominator + "}");
+    }
+
+    /** True when the text negates or hedges a value ("not 5", "at least 5", "约 5"). */
+    public static boolean hedges(String text) {
+        return HEDGE.matcher(text).find();
+    }
+
+    private static final Pattern COMMA_LIST = Pattern.compile("^-?[1-9]\\d*,\\d$");
+
+    /**
+     * A gold "5,1", "-3,0" or "1,2" — one digit after the comma, a whole part that is not 0 — is a list of two
+     * numbers: that is how such golds are meant in real data, and reading them as decimals would make the list's
+     * digits joined by a point ("5.1") right. "0,5", "1,22", "0,111" and LaTeX's "1{,}5" stay decimals. Meant for
+     * text that {@link #decimalComma} accepts.
+     */
+    public static boolean isCommaList(String text) {
+        return COMMA_LIST.matcher(stripDelimiters(text.strip())).matches();
     }
 
     /** "1,22" or "0,111" written with a decimal comma (not a thousands separator): the same number with a point. */
@@ -149,7 +194,7 @@ public final class Normalizer {
         }
         String left = s.substring(0, at).strip();
         String right = s.substring(at + 7).strip();
-        return left.matches("[A-Za-z]{1,2}(_\\w+)?") || left.isEmpty() ? right : left;
+        return left.matches("[A-Za-z]{1,2}(_\\{?\\w+\\}?)?") || left.isEmpty() ? right : left;
     }
 
     /** Removes one layer of $…$, $$…$$, \(…\), \[…\] around the whole answer. */

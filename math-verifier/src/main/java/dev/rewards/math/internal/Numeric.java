@@ -62,57 +62,57 @@ public final class Numeric {
         }
         Node.Fn fn = (Node.Fn) node;
         Complex a = eval(fn.args().get(0), variables);
-        switch (fn.name()) {
-            case "sqrt":
+        switch (fn.func()) {
+            case SQRT:
                 return a.sqrt();
-            case "root": {
+            case ROOT: {
                 Complex n = eval(fn.args().get(1), variables);
                 if (a.isReal() && a.re() < 0 && n.isReal() && n.re() % 2 == 1) {
                     return Complex.real(-Math.pow(-a.re(), 1 / n.re()));
                 }
                 return a.pow(Complex.ONE.divide(n));
             }
-            case "sin":
+            case SIN:
                 return a.sin();
-            case "cos":
+            case COS:
                 return a.cos();
-            case "tan":
+            case TAN:
                 return a.sin().divide(a.cos());
-            case "cot":
+            case COT:
                 return a.cos().divide(a.sin());
-            case "sec":
+            case SEC:
                 return Complex.ONE.divide(a.cos());
-            case "csc":
+            case CSC:
                 return Complex.ONE.divide(a.sin());
-            case "arcsin":
+            case ARCSIN:
                 return realOnly(a, Math.asin(a.re()));
-            case "arccos":
+            case ARCCOS:
                 return realOnly(a, Math.acos(a.re()));
-            case "arctan":
+            case ARCTAN:
                 return realOnly(a, Math.atan(a.re()));
-            case "sinh":
+            case SINH:
                 return realOnly(a, Math.sinh(a.re()));
-            case "cosh":
+            case COSH:
                 return realOnly(a, Math.cosh(a.re()));
-            case "tanh":
+            case TANH:
                 return realOnly(a, Math.tanh(a.re()));
-            case "ln":
+            case LN:
                 return a.log();
-            case "log10":
+            case LOG10:
                 return a.log().divide(Complex.real(Math.log(10)));
-            case "logb":
+            case LOGB:
                 return a.log().divide(eval(fn.args().get(1), variables).log());
-            case "exp":
+            case EXP:
                 return a.exp();
-            case "abs":
+            case ABS:
                 return Complex.real(a.abs());
-            case "floor":
+            case FLOOR:
                 return realOnly(a, Math.floor(a.re()));
-            case "ceil":
+            case CEIL:
                 return realOnly(a, Math.ceil(a.re()));
-            case "factorial":
+            case FACTORIAL:
                 return realOnly(a, factorial(a.re()));
-            case "binom": {
+            case BINOM: {
                 Complex k = eval(fn.args().get(1), variables);
                 if (k.isReal() && k.re() == Math.rint(k.re()) && k.re() >= 0 && k.re() <= 170) {
                     // n(n−1)…(n−k+1)/k!: a polynomial in n, right for every n (Γ's logarithm loses the sign
@@ -123,13 +123,13 @@ public final class Numeric {
                     }
                     return product;
                 }
-                return Complex.real(Math.exp(logGamma(a.re() + 1) - logGamma(k.re() + 1) - logGamma(a.re() - k.re() + 1)));
+                return realOnly(a, gamma(a.re() + 1) / (gamma(k.re() + 1) * gamma(a.re() - k.re() + 1)));
             }
-            case "pm":
-            case "mp":
+            case PLUS_MINUS:
+            case MINUS_PLUS:
                 throw new IllegalStateException("± inside an expression");
             default:
-                throw new IllegalStateException("unknown function " + fn.name());
+                throw new IllegalStateException("no value for " + fn.func().printed());
         }
     }
 
@@ -153,8 +153,15 @@ public final class Numeric {
         return Complex.real(value);
     }
 
+    /**
+     * n! for an integer n ≥ 0; Γ(n + 1) between the integers, so that d!/(d − k)! can be compared with a binomial at
+     * the (non-integer) sample points. Two expressions equal there are equal at the integers too.
+     */
     private static double factorial(double n) {
-        if (n < 0 || n != Math.rint(n)) {
+        if (n != Math.rint(n)) {
+            return gamma(n + 1);
+        }
+        if (n < 0) {
             return Double.NaN;
         }
         if (n > 170) {
@@ -167,16 +174,25 @@ public final class Numeric {
         return result;
     }
 
-    private static double logGamma(double x) {
-        double[] c = {76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155,
-                0.1208650973866179e-2, -0.5395239384953e-5};
-        double y = x;
-        double tmp = x + 5.5;
-        tmp -= (x + 0.5) * Math.log(tmp);
-        double ser = 1.000000000190015;
-        for (double coefficient : c) {
-            ser += coefficient / ++y;
+    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+            771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+            1.5056327351493116e-7};
+
+    /** Γ(x) by Lanczos (g = 7, about 15 digits), with the reflection formula below 1/2; NaN at the poles. */
+    static double gamma(double x) {
+        if (x <= 0 && x == Math.rint(x)) {
+            return Double.NaN;
         }
-        return -tmp + Math.log(2.5066282746310005 * ser / x);
+        if (x < 0.5) {
+            return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
+        }
+        double shifted = x - 1;
+        double series = LANCZOS[0];
+        for (int i = 1; i < LANCZOS.length; i++) {
+            series += LANCZOS[i] / (shifted + i);
+        }
+        double t = shifted + 7.5;
+        return Math.sqrt(2 * Math.PI) * Math.pow(t, shifted + 0.5) * Math.exp(-t) * series;
     }
+
 }

@@ -44,7 +44,7 @@ public final class Printer {
             return "-" + wrap(neg.value(), 2);
         }
         Node.Fn fn = (Node.Fn) node;
-        return fn.name() + "(" + fn.args().stream().map(Printer::print).collect(Collectors.joining(", ")) + ")";
+        return fn.func().printed() + "(" + fn.args().stream().map(Printer::print).collect(Collectors.joining(", ")) + ")";
     }
 
     private static String wrap(Node node, int level) {

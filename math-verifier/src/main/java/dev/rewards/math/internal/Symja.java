@@ -56,7 +56,10 @@ public final class Symja {
         isZero("(x+1)^2-(x^2+2*x+1)", 10_000);
     }
 
-    /** True/False when Symja proves or refutes a − b = 0, null when it cannot decide within the deadline. */
+    /**
+     * True/False when Symja proves or refutes a − b = 0, null when it cannot decide within the deadline. Only a
+     * simplification to 0 proves: PossibleZeroQ is a numeric guess (it calls e^{-40} zero).
+     */
     public static Boolean isZero(String difference, long deadlineMillis) {
         if (difference.length() > MAX_INPUT_LENGTH) {
             return null;
@@ -71,10 +74,6 @@ public final class Symja {
         try {
             IExpr simplified = evaluator.eval("Simplify(" + difference + ")");
             if (simplified.isZero()) {
-                return true;
-            }
-            IExpr possibleZero = evaluator.eval("PossibleZeroQ(" + difference + ")");
-            if (possibleZero.isTrue()) {
                 return true;
             }
             return simplified.isNumber() && !simplified.isZero() ? false : null;
@@ -98,7 +97,10 @@ public final class Symja {
                 case "e" -> "E";
                 case "i" -> "I";
                 case "inf" -> "Infinity";
-                default -> "v" + sym.name().replaceAll("[^A-Za-z0-9]", "") + (Character.isUpperCase(sym.name().charAt(0)) ? "u" : "");
+                default -> sym.name().matches("[A-Za-z0-9_]+")
+                        ? "v" + sym.name().replace("_", "") + (Character.isUpperCase(sym.name().charAt(0)) ? "u" : "")
+                        // a_{n-1} and a_{n+1} must stay two names: anything beyond letters, digits and _ is hex-coded
+                        : "w" + java.util.HexFormat.of().formatHex(sym.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             };
         }
         if (node instanceof Node.Neg neg) {
@@ -115,19 +117,9 @@ public final class Symja {
         }
         Node.Fn fn = (Node.Fn) node;
         String args = fn.args().stream().map(Symja::toSymja).collect(Collectors.joining(","));
-        return switch (fn.name()) {
-            case "sqrt" -> "Sqrt(" + args + ")";
-            case "root" -> "Surd(" + args + ")";
-            case "ln" -> "Log(" + args + ")";
-            case "log10" -> "Log10(" + args + ")";
-            case "logb" -> "Log(" + toSymja(fn.args().get(1)) + "," + toSymja(fn.args().get(0)) + ")";
-            case "factorial" -> "Factorial(" + args + ")";
-            case "binom" -> "Binomial(" + args + ")";
-            case "arcsin" -> "ArcSin(" + args + ")";
-            case "arccos" -> "ArcCos(" + args + ")";
-            case "arctan" -> "ArcTan(" + args + ")";
-            case "ceil" -> "Ceiling(" + args + ")";
-            default -> Character.toUpperCase(fn.name().charAt(0)) + fn.name().substring(1) + "(" + args + ")";
-        };
+        if (fn.func() == Func.LOGB) {
+            return "Log(" + toSymja(fn.args().get(1)) + "," + toSymja(fn.arg()) + ")";
+        }
+        return fn.func().symja() + "(" + args + ")";
     }
 }
