@@ -27,7 +27,7 @@ public record AnswerLocation(String source, Integer start, Integer end) {
         String graded = response.substring(base);
         int think = graded.lastIndexOf("</think>");
         int from = base + (think < 0 ? 0 : think + "</think>".length());
-        if ("choice".equals(verdict.method())) {
+        if ("choice".equals(verdict.method().wireName())) {
             return located("choice", response, from, verdict.extracted());
         }
         List<Strategy> strategies = new ArrayList<>(options.extraction());
