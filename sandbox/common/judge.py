@@ -33,6 +33,8 @@ del sys.path[0]
 REPLIES_FD = 3
 REQUESTS_FD = 4
 TEXT_CHARS = 300
+# All replies of one test together; keeps this process's memory bounded whatever the program sends.
+MAX_RECEIVED_BYTES = 128 << 20
 # Third-party modules the sandbox image installs that a solution's import may lend to the tests.
 INSTALLED_MODULES = ("numpy", "sortedcontainers")
 
@@ -86,10 +88,9 @@ class Callee:
     def __init__(self, read_fd, write_fd):
         self.channel = wire.Channel(read_fd, write_fd)
         self.handles = {}
-        self.produced = {}
         self.calls = 0
         self.dead = None
-        self.decoder = wire.Decoder(self.handle, self.note_number)
+        self.decoder = wire.Decoder(self.handle)
 
     def handle(self, number):
         proxy = self.handles.get(number)
@@ -97,13 +98,6 @@ class Callee:
             proxy = Handle(self, number)
             self.handles[number] = proxy
         return proxy
-
-    def note_number(self, value):
-        # Kept alive, so that an id seen here is never reused by a number the tests compute.
-        self.produced[id(value)] = value
-
-    def is_produced(self, value):
-        return self.produced.get(id(value)) is value
 
     def request(self, message):
         if self.dead is not None:
@@ -119,6 +113,9 @@ class Callee:
             raise self.dead from None
         if reply is None:
             self.dead = Stop("no_reply", "the program ended before answering")
+            raise self.dead
+        if self.channel.received > MAX_RECEIVED_BYTES:
+            self.dead = Stop("runtime_error", "the program sent more than %d MiB" % (MAX_RECEIVED_BYTES >> 20))
             raise self.dead
         return reply
 
@@ -295,10 +292,6 @@ class HandleIterator:
 # ---------------------------------------------------------------------------------------------------------------
 # Type-strict comparison
 
-PRODUCED = None  # the Callee of this run; set in main, read by strict_equal
-_RANK = {int: 0, float: 1, complex: 2}
-
-
 def _numeric_rank(value):
     if isinstance(value, bool):
         return None
@@ -312,11 +305,10 @@ def _numeric_rank(value):
 
 
 def strict_equal(a, b, depth=0):
-    """Python's == without its coercions: bool equals only bool, str only str, a list only a list, a dict only a
-    mapping, a set only a set. An int equals a float (and a real a complex) only when the wider value was not produced
-    by the submission — the test wrote 3.0, the solution returned 3; a float the solution returned never equals the
-    int a test expects (n*n/2 is not n*n//2). Containers compare element by element with the same rules. A Handle
-    equals nothing but itself."""
+    """Python's == without its coercions: bool equals only bool, None only None, str only str, a list only a list,
+    a tuple only a tuple, a dict only a mapping, a set only a set; containers element by element with the same rules.
+    Numbers (int, float, complex) compare exactly, as Python does (240.0 == 240, but no tolerance: 2e12 is not
+    2000000000001). A Handle equals nothing but itself."""
     if depth > wire.MAX_DEPTH * 2:
         raise RecursionError("values nested too deeply to compare")
     if isinstance(a, Handle) or isinstance(b, Handle):
@@ -325,10 +317,6 @@ def strict_equal(a, b, depth=0):
         return type(a) is type(b) and a == b
     ra, rb = _numeric_rank(a), _numeric_rank(b)
     if ra is not None and rb is not None:
-        if ra != rb:
-            wide = a if ra > rb else b
-            if PRODUCED is not None and PRODUCED.is_produced(wide):
-                return False
         return bool(a == b)
     if ra is not None or rb is not None:
         other = b if ra is not None else a
@@ -489,6 +477,16 @@ def rewrite(test_code):
             return node
 
         def visit_Assert(self, node):
+            subject = node.test
+            if isinstance(subject, ast.UnaryOp) and isinstance(subject.op, ast.Not):
+                subject = subject.operand
+            if isinstance(subject, ast.Compare):
+                subject = subject.left
+            if is_builtin_call_on_literals(subject):
+                # `assert sum(10, 15) == 6` tests the solution's own sum (mbpp/126); anywhere else (abs(f(x) - e),
+                # sorted(f(x)), len(r) …) a builtin is checking logic and stays the builtin.
+                subject.func = ast.Call(func=name("__rw_defined_or_builtin"), args=[ast.Constant(subject.func.id)],
+                                        keywords=[])
             self.in_assert += 1
             test = self.visit(node.test)
             self.in_assert -= 1
@@ -506,6 +504,23 @@ def rewrite(test_code):
         return compile(tree, "<tests>", "exec"), calls_check
     except (SyntaxError, ValueError, RecursionError) as error:
         raise BadTest("the test code does not compile: %s" % error)
+
+
+def is_builtin_call_on_literals(node):
+    import ast
+    import builtins
+
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and hasattr(builtins, node.func.id)):
+        return False
+    arguments = list(node.args) + [k.value for k in node.keywords if k.arg is not None]
+    if len(arguments) != len(node.args) + len(node.keywords):
+        return False
+    for argument in arguments:
+        try:
+            ast.literal_eval(argument)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return False
+    return True
 
 
 def calls_at_top_level(tree, function):
@@ -548,6 +563,15 @@ class TestNamespace(dict):
             value = payload
         self[name] = value
         return value
+
+
+def defined_or_builtin(callee, name):
+    kind, payload = callee.lookup(name)
+    if kind == "value" and isinstance(payload, Handle):
+        return payload
+    import builtins
+
+    return getattr(builtins, name)
 
 
 def pristine_module(name):
@@ -605,7 +629,8 @@ def run_asserts(callee, spec, checks):
     namespace.update({"__name__": "__main__", "__builtins__": builtins, "__rw_check": checks.check,
                       "__rw_not": checks.negate, "__rw_chain": checks.chain, "__rw_eq": strict_equal,
                       "__rw_ne": lambda a, b: not strict_equal(a, b), "__rw_in": strict_in,
-                      "__rw_not_in": lambda a, b: not strict_in(a, b)})
+                      "__rw_not_in": lambda a, b: not strict_in(a, b),
+                      "__rw_defined_or_builtin": lambda name: defined_or_builtin(callee, name)})
     callee.load()
     exec(code, namespace)
     if entry_point is not None and not calls_check and callable(dict.get(namespace, "check")):
@@ -680,8 +705,6 @@ def verdict(passed, checks, failed_check=None, kind=None, message=None):
 
 
 def judge(spec, callee):
-    global PRODUCED
-    PRODUCED = callee
     mode = spec.get("mode") if type(spec) is dict else None
     if mode not in ("call", "assert"):
         raise BadTest("mode must be call or assert")

@@ -4,7 +4,7 @@ One JSON object per line. Values are tagged plain data, so that the receiver reb
 types and never runs code or unpickles anything it received:
 
   null, true, false, "text"          None, bools, str (JSON strings; lone surrogates survive as escapes)
-  {"i": "-12"}                       int, always as a decimal string (big ints stay exact)
+  12, {"i": "-1234…"}                int: a JSON number up to 18 digits, else a decimal string
   {"f": "1.5" | "nan" | "-inf"}      float, repr() text
   {"c": ["1.0", "-2.0"]}             complex
   {"b": "<base64>"}, {"ba": ...}     bytes, bytearray
@@ -20,9 +20,10 @@ import json
 import os
 import re
 
-MAX_LINE = 32 << 20
+MAX_LINE = 16 << 20
 MAX_DEPTH = 200
-MAX_NODES = 2_000_000
+MAX_NODES = 1_000_000
+SMALL_INT = 10 ** 18
 MAX_INT_DIGITS = 100_000
 MAX_INT_BITS = 332_000
 
@@ -65,6 +66,8 @@ def _encode(value, handle_of, lenient, budget, path, depth):
     if kind is int:
         if int.bit_length(value) > MAX_INT_BITS:
             raise WireError("an int of more than %d digits" % MAX_INT_DIGITS)
+        if -SMALL_INT < value < SMALL_INT:
+            return int(value)
         return {"i": int.__repr__(value)}
     if kind is float:
         return {"f": float.__repr__(value)}
@@ -145,7 +148,7 @@ class Decoder:
         if depth > MAX_DEPTH:
             raise WireError("nested deeper than %d" % MAX_DEPTH)
         kind = type(data)
-        if data is None or kind is bool or kind is str:
+        if data is None or kind is bool or kind is str or kind is int:
             return data
         if kind is not dict or len(data) != 1:
             raise WireError("not a tagged value: %s" % kind.__name__)
@@ -221,6 +224,7 @@ class Channel:
         self.write_fd = write_fd
         self.buffer = bytearray()
         self.eof = False
+        self.received = 0
 
     def send(self, message):
         data = (json.dumps(message, ensure_ascii=True, separators=(",", ":"), allow_nan=False) + "\n").encode("ascii")
@@ -244,6 +248,7 @@ class Channel:
                     raise WireError("a message without its end of line")
                 return None
             chunk = os.read(self.read_fd, 1 << 16)
+            self.received += len(chunk)
             if not chunk:
                 self.eof = True
             self.buffer += chunk

@@ -76,8 +76,9 @@ def _spawn(cmd, cwd, stdin_data, read_fd, write_fd, preexec, output_limit):
     return process, out, err
 
 
-def run(solution, judge_input, time_ms=4000, memory_mb=512, output_bytes=1 << 20, stdin=""):
-    """One judged test; returns the observation dict (program fields plus "judge")."""
+def run(solution, judge_input, time_ms=4000, memory_mb=512, output_bytes=1 << 20, stdin="", wall_ms=None):
+    """One judged test; returns the observation dict (program fields plus "judge"). The wall limit defaults to the
+    runner's (twice the CPU time plus a second); on a loaded machine give more."""
     work = tempfile.mkdtemp(prefix="judged-")
     try:
         with open(os.path.join(work, "solution.py"), "w", encoding="utf-8", errors="surrogatepass") as f:
@@ -85,7 +86,7 @@ def run(solution, judge_input, time_ms=4000, memory_mb=512, output_bytes=1 << 20
         # Above 4, so that the shell's 3<&n 4>&m never meets its own source fd.
         requests_r, requests_w, replies_r, replies_w = _high(os.pipe()) + _high(os.pipe())
         started = time.monotonic()
-        wall = time_ms * 2 / 1000 + 1
+        wall = (wall_ms if wall_ms is not None else time_ms * 2 + 1000) / 1000
         program, out, err = _spawn(CALLEE, work, stdin, requests_r, replies_w,
                                    _program_limits(max(1, -(-time_ms // 1000)), memory_mb), output_bytes)
         judge, jout, jerr = _spawn(JUDGE, work, json.dumps(judge_input) if not isinstance(judge_input, str)
