@@ -18,7 +18,7 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-COMMON = os.path.join(ROOT, "sandbox", "common")
+COMMON = os.environ.get("REWARDS_HARNESS_DIR", os.path.join(ROOT, "sandbox", "common"))
 CALLEE = [sys.executable, os.path.join(COMMON, "callee.py")]
 JUDGE = [sys.executable, "-I", os.path.join(COMMON, "judge.py")]
 JUDGE_OUTPUT_BYTES = 1 << 20
