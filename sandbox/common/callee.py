@@ -64,12 +64,21 @@ def describe(error):
     return {"raised": {"type": kind[:100], "message": text}}
 
 
+def named(text):
+    """A builtin ("int") or standard-library object ("math:sqrt") the tests pass as an argument."""
+    module_name, _, qualname = text.rpartition(":")
+    target = __import__(module_name) if module_name else builtins
+    for part in qualname.split("."):
+        target = getattr(target, part)
+    return target
+
+
 class Server:
     def __init__(self):
         self.objects = {}
         self.numbers = {}
         self.module = None
-        self.decoder = wire.Decoder(self.resolve)
+        self.decoder = wire.Decoder(self.resolve, named)
 
     def resolve(self, number):
         if number not in self.objects:
@@ -82,13 +91,13 @@ class Server:
             number = len(self.objects)
             self.objects[number] = value
             self.numbers[id(value)] = number
-        return number
+        return {"h": number}
 
     def encode(self, value):
         try:
             return wire.encode(value, self.handle_of, plain_subclasses=True)
         except (wire.WireError, RecursionError):
-            return {"h": self.handle_of(value)}
+            return self.handle_of(value)
 
     def serve(self):
         channel = wire.Channel(REQUESTS_FD, REPLIES_FD)

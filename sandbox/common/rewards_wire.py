@@ -12,6 +12,7 @@ types and never runs code or unpickles anything it received:
   {"s": [..]}, {"fs": [..]}          set, frozenset
   {"d": [[key, value], ..]}          dict (keys may be any hashable value)
   {"h": 7}                           opaque handle: an object that stays in the callee
+  {"n": "math:sqrt"}                 judge to callee only: a builtin or standard-library object, by name
 
 Both sides bound what they read: a line of at most MAX_LINE bytes, nesting of at most MAX_DEPTH, MAX_NODES values.
 """
@@ -50,8 +51,8 @@ class Budget:
 
 
 def encode(value, handle_of, plain_subclasses=False):
-    """Tagged form of value. handle_of(obj) gives the handle number of a value that is not plain data, or raises
-    WireError. With plain_subclasses, instances of subclasses of plain types (namedtuple, Counter, IntEnum …) and numpy
+    """Tagged form of value. handle_of(obj) gives the tagged form of a value that is not plain data ({"h": n} or
+    {"n": name}), or raises WireError. With plain_subclasses, instances of subclasses of plain types (namedtuple, Counter, IntEnum …) and numpy
     scalars cross as their plain base value; otherwise only exact types are plain."""
     return _encode(value, handle_of, plain_subclasses, Budget(), set(), 0)
 
@@ -83,7 +84,7 @@ def _encode(value, handle_of, lenient, budget, path, depth):
         base = _plain_base(value)
         if base is not None:
             return _encode(base, handle_of, lenient, budget, path, depth)
-    return {"h": handle_of(value)}
+    return handle_of(value)
 
 
 _CONTAINERS = {list: "l", tuple: "t", set: "s", frozenset: "fs", dict: "d"}
@@ -133,12 +134,12 @@ def _plain_base(value):
 
 
 class Decoder:
-    """Rebuilds tagged values with exact types. handle(n) makes the local stand-in of handle n; on_number(v) sees
-    every float and complex received (the judge tells numbers the submission produced from its own)."""
+    """Rebuilds tagged values with exact types. handle(n) makes the local stand-in of handle n;
+    named(text) resolves {"n": …} tags; without it they are invalid (the judge accepts no names)."""
 
-    def __init__(self, handle, on_number=None):
+    def __init__(self, handle, named=None):
         self.handle = handle
-        self.on_number = on_number
+        self.named = named
 
     def decode(self, data):
         return self._decode(data, Budget(), 0)
@@ -158,11 +159,11 @@ class Decoder:
                 raise WireError("bad int")
             return int(payload)
         if tag == "f":
-            return self._number(_float(payload))
+            return _float(payload)
         if tag == "c":
             if type(payload) is not list or len(payload) != 2:
                 raise WireError("bad complex")
-            return self._number(complex(_float(payload[0]), _float(payload[1])))
+            return complex(_float(payload[0]), _float(payload[1]))
         if tag in ("l", "t", "s", "fs"):
             if type(payload) is not list:
                 raise WireError("bad sequence")
@@ -202,12 +203,9 @@ class Decoder:
             if type(payload) is not int or payload < 0:
                 raise WireError("bad handle")
             return self.handle(payload)
+        if tag == "n" and self.named is not None and type(payload) is str:
+            return self.named(payload)
         raise WireError("unknown tag")
-
-    def _number(self, value):
-        if self.on_number is not None:
-            self.on_number(value)
-        return value
 
 
 def _float(text):
