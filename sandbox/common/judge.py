@@ -784,7 +784,19 @@ def classify(run, callee):
     return failed
 
 
+def undumpable():
+    """Closes /proc/<pid>/{mem,environ,fd} to other processes of the same uid (the runner also does this and
+    runs the judge as a uid of its own; this covers a runner that does not)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE
+    except (OSError, AttributeError):
+        pass
+
+
 def main():
+    undumpable()
     if hasattr(sys, "set_int_max_str_digits"):
         sys.set_int_max_str_digits(0)
     # The verdict goes to the real stdout; whatever the test code (or an import) prints goes nowhere.

@@ -1,6 +1,7 @@
 """A local stand-in for the runner's judged test (notes: JUDGED_RUN.md): the program (callee.py) and the judge
 (judge.py) as two processes joined by two pipes on fds 3 and 4, the judge input on the judge's stdin, the program's
-limits enforced from outside. Same uid for both (locally); everything else is as the runner does it.
+limits enforced from outside. Run as root, the program gets uid 65534 and the judge uid 65533, as in the sandbox;
+otherwise both run as the caller's uid.
 
 verdict() maps an observation the way the code-verifier does (CodeJudge): the program's limit verdicts win, then
 the judge's JSON decides.
@@ -19,8 +20,12 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 COMMON = os.environ.get("REWARDS_HARNESS_DIR", os.path.join(ROOT, "sandbox", "common"))
-CALLEE = [sys.executable, os.path.join(COMMON, "callee.py")]
-JUDGE = [sys.executable, "-I", os.path.join(COMMON, "judge.py")]
+# The sandbox image's interpreter is Debian's python3 (with python3-numpy); a root-only pyenv is not usable by 65534.
+PYTHON = os.environ.get("REWARDS_PYTHON", "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable)
+CALLEE = [PYTHON, os.path.join(COMMON, "callee.py")]
+JUDGE = [PYTHON, "-I", os.path.join(COMMON, "judge.py")]
+AS_ROOT = os.geteuid() == 0
+PROGRAM_UID, JUDGE_UID = 65534, 65533
 JUDGE_OUTPUT_BYTES = 1 << 20
 
 
@@ -55,7 +60,20 @@ def _program_limits(cpu_seconds, memory_mb):
             size = memory_mb << 20
             resource.setrlimit(resource.RLIMIT_AS, (size, size))
         os.setsid()
+        _become(PROGRAM_UID)
     return apply
+
+
+def _judge_setup():
+    os.setsid()
+    _become(JUDGE_UID)
+
+
+def _become(uid):
+    if AS_ROOT:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
 
 
 def _spawn(cmd, cwd, stdin_data, read_fd, write_fd, preexec, output_limit):
@@ -81,6 +99,7 @@ def run(solution, judge_input, time_ms=4000, memory_mb=512, output_bytes=1 << 20
     runner's (twice the CPU time plus a second); on a loaded machine give more."""
     work = tempfile.mkdtemp(prefix="judged-")
     try:
+        os.chmod(work, 0o755)
         with open(os.path.join(work, "solution.py"), "w", encoding="utf-8", errors="surrogatepass") as f:
             f.write(solution)
         # Above 4, so that the shell's 3<&n 4>&m never meets its own source fd.
@@ -90,7 +109,7 @@ def run(solution, judge_input, time_ms=4000, memory_mb=512, output_bytes=1 << 20
         program, out, err = _spawn(CALLEE, work, stdin, requests_r, replies_w,
                                    _program_limits(max(1, -(-time_ms // 1000)), memory_mb), output_bytes)
         judge, jout, jerr = _spawn(JUDGE, work, json.dumps(judge_input) if not isinstance(judge_input, str)
-                                   else judge_input, replies_r, requests_w, os.setsid, JUDGE_OUTPUT_BYTES)
+                                   else judge_input, replies_r, requests_w, _judge_setup, JUDGE_OUTPUT_BYTES)
         for fd in (requests_r, requests_w, replies_r, replies_w):
             os.close(fd)
         timed_out = judge_timed_out = None
