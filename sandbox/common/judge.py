@@ -35,8 +35,14 @@ REQUESTS_FD = 4
 TEXT_CHARS = 300
 # All replies of one test together; keeps this process's memory bounded whatever the program sends.
 MAX_RECEIVED_BYTES = 128 << 20
-# Third-party modules the sandbox image installs that a solution's import may lend to the tests.
-INSTALLED_MODULES = ("numpy", "sortedcontainers")
+# The modules a solution's import may lend to the tests (mbpp/596's tests use the solution's `import sys`). The
+# judge imports its own copy, and only of these: importing a module the submission names could run its import-time
+# code here (this, antigravity, ensurepip.__main__ …).
+LENDABLE_MODULES = frozenset((
+    "array", "base64", "bisect", "calendar", "cmath", "collections", "collections.abc", "copy", "datetime",
+    "decimal", "fractions", "functools", "hashlib", "heapq", "itertools", "json", "math", "numbers", "operator",
+    "os", "os.path", "random", "re", "statistics", "string", "struct", "sys", "textwrap", "time", "typing",
+    "unicodedata", "numpy", "sortedcontainers"))
 
 
 class Stop(BaseException):
@@ -180,7 +186,13 @@ class Callee:
         reply = self.request({"op": "call", "target": self.encode(target), "args": wire_args,
                               "kwargs": wire_kwargs})
         result = self.value(reply)
-        for where, data in reply.get("mutated", ()):
+        mutated = reply.get("mutated", [])
+        if type(mutated) is not list or len(mutated) > len(args) + len(kwargs):
+            self.fail("a malformed report of changed arguments")
+        for entry in mutated:
+            if type(entry) is not list or len(entry) != 2 or type(entry[0]) not in (int, str):
+                self.fail("a malformed report of changed arguments")
+            where, data = entry
             original = args[where] if type(where) is int and 0 <= where < len(args) else kwargs.get(where)
             update_in_place(original, self.decode(data))
         return result
@@ -526,9 +538,11 @@ def rewrite(test_code):
     except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         raise BadTest("the test code does not parse: %s" % error)
     calls_check = calls_at_top_level(tree, "check")
+    module_uses = frozenset(node.value.id for node in ast.walk(tree)
+                            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name))
     tree = ast.fix_missing_locations(Strict().visit(tree))
     try:
-        return compile(tree, "<tests>", "exec"), calls_check
+        return compile(tree, "<tests>", "exec"), calls_check, module_uses
     except (SyntaxError, ValueError, RecursionError) as error:
         raise BadTest("the test code does not compile: %s" % error)
 
@@ -581,11 +595,12 @@ class TestNamespace(dict):
     """Globals of the test code. A name the test code has not bound is looked up, once, among the solution's
     globals — after the builtins, which the solution cannot replace."""
 
-    def __init__(self, callee, builtin_names, stdlib):
+    def __init__(self, callee, builtin_names, stdlib, module_uses):
         super().__init__()
         self.callee = callee
         self.builtin_names = builtin_names
         self.stdlib = stdlib
+        self.module_uses = module_uses
 
     def __missing__(self, name):
         if name in self.builtin_names or name.startswith("__"):
@@ -593,9 +608,11 @@ class TestNamespace(dict):
         kind, payload = self.callee.lookup(name)
         if kind == "missing":
             raise KeyError(name)
-        if name in self.stdlib or kind == "module":
-            # Never the solution's object: a stand-in for math could answer isclose() with True.
-            value = pristine_module(name if name in self.stdlib else payload)
+        as_module = name in self.stdlib and (kind == "module" or name in self.module_uses)
+        if as_module or kind == "module":
+            # Never the solution's object: a stand-in for math could answer isclose() with True. (A solution's
+            # function that merely shares a module's name, `def copy(x)` called as copy(x), stays the solution's.)
+            value = pristine_module(name if as_module else payload)
             if value is None:
                 raise KeyError(name)
         else:
@@ -614,8 +631,7 @@ def defined_or_builtin(callee, name):
 
 
 def pristine_module(name):
-    top = name.split(".")[0]
-    if top not in stdlib_names() and top not in INSTALLED_MODULES:
+    if name not in LENDABLE_MODULES:
         return None
     try:
         __import__(name)
@@ -661,10 +677,10 @@ def run_asserts(callee, spec, checks):
     entry_point = spec.get("entry_point")
     if type(test_code) is not str or (entry_point is not None and type(entry_point) is not str):
         raise BadTest("assert mode needs test_code (str) and entry_point (str or null)")
-    code, calls_check = rewrite(test_code)
+    code, calls_check, module_uses = rewrite(test_code)
     import builtins
 
-    namespace = TestNamespace(callee, frozenset(vars(builtins)), stdlib_names())
+    namespace = TestNamespace(callee, frozenset(vars(builtins)), stdlib_names(), module_uses)
     namespace.update({"__name__": "__main__", "__builtins__": builtins, "__rw_check": checks.check,
                       "__rw_not": checks.negate, "__rw_chain": checks.chain, "__rw_eq": strict_equal,
                       "__rw_ne": lambda a, b: not strict_equal(a, b), "__rw_in": strict_in,
@@ -772,8 +788,8 @@ def classify(run, callee):
     except AssertionError as error:
         failed = short(error), "wrong_answer", "a check failed"
     except SystemExit as error:
-        failed = None if error.code in (None, 0) else (
-            None, "wrong_answer", "the tests exited with status %s" % short(error.code))
+        # Tests pass by running to their end, never by exiting early.
+        failed = None, "wrong_answer", "the tests exited (status %s)" % short(error.code)
     except Exception as error:
         failed = None, "wrong_answer", "%s: %s" % (type(error).__name__, error)
     else:
