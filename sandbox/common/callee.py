@@ -64,6 +64,10 @@ def describe(error):
     return {"raised": {"type": kind[:100], "message": text}}
 
 
+class JudgeError(Exception):
+    """A function of the tests raised while the solution called it."""
+
+
 def named(text):
     """A builtin ("int") or standard-library object ("math:sqrt") the tests pass as an argument."""
     module_name, _, qualname = text.rpartition(":")
@@ -78,7 +82,14 @@ class Server:
         self.objects = {}
         self.numbers = {}
         self.module = None
-        self.decoder = wire.Decoder(self.resolve, named)
+        self.decoder = wire.Decoder(self.resolve, named, self.stub)
+        self.channel = wire.Channel(REQUESTS_FD, REPLIES_FD)
+        self.callbacks_open = 0
+
+    def stub(self, number):
+        def call_the_tests(*args, **kwargs):
+            return self.callback(number, args, kwargs)
+        return call_the_tests
 
     def resolve(self, number):
         if number not in self.objects:
@@ -100,18 +111,38 @@ class Server:
             return self.handle_of(value)
 
     def serve(self):
-        channel = wire.Channel(REQUESTS_FD, REPLIES_FD)
+        """Answers requests until the judge is done; inside a callback, until the callback's answer arrives."""
         while True:
-            request = channel.receive()
+            request = self.channel.receive()
             if request is None:
-                return
+                if self.callbacks_open:
+                    raise wire.WireError("the judge ended during a callback")
+                return None
+            if "op" not in request:
+                if not self.callbacks_open:
+                    raise wire.WireError("an answer nobody asked for")
+                return request
             try:
                 reply = self.dispatch(request)
             except wire.WireError:
                 raise
             except BaseException as error:
                 reply = describe(error)
-            channel.send(reply)
+            self.channel.send(reply)
+
+    def callback(self, number, args, kwargs):
+        """Calls a function of the tests (it runs in the judge) and waits for its answer."""
+        self.channel.send({"callback": number, "args": [self.encode(a) for a in args],
+                           "kwargs": [[str(k), self.encode(v)] for k, v in kwargs.items()]})
+        self.callbacks_open += 1
+        try:
+            answer = self.serve()
+        finally:
+            self.callbacks_open -= 1
+        if "ok" in answer:
+            return self.decoder.decode(answer["ok"])
+        raised = answer.get("raised") or {}
+        raise JudgeError("%s: %s" % (raised.get("type"), raised.get("message")))
 
     def dispatch(self, request):
         op = request.get("op")

@@ -18,7 +18,9 @@ from the solution, resolved on first use: a function or class becomes a Handle w
 requests to the callee; a module the solution imported becomes this process's own copy of that module; plain data
 becomes its decoded value. Builtins always stay this process's builtins, and a name of a standard-library module
 is always the pristine module. The test code is rewritten (AST) so that ==, !=, in and not in compare type-strictly
-(strict_equal) and every assert statement is counted and judged here.
+(strict_equal) and every assert statement is counted and judged here. Arguments cross as plain data, builtins and
+standard-library objects by name, Handles as themselves, and functions of the tests as callbacks the solution may
+call (they run here). Lists, dicts and sets the solution changed in place are updated here after the call.
 """
 import json
 import math
@@ -94,6 +96,7 @@ class Callee:
     def __init__(self, read_fd, write_fd):
         self.channel = wire.Channel(read_fd, write_fd)
         self.handles = {}
+        self.callbacks = []
         self.calls = 0
         self.dead = None
         self.decoder = wire.Decoder(self.handle)
@@ -108,8 +111,41 @@ class Callee:
     def request(self, message):
         if self.dead is not None:
             raise self.dead
+        self.transmit(message)
+        while True:
+            reply = self.receive()
+            if "callback" not in reply:
+                return reply
+            # The solution calls a function the tests passed to it (a key= or a lambda): run here, answer, go on.
+            self.transmit(self.run_callback(reply))
+
+    def run_callback(self, message):
+        number, args, kwargs = message.get("callback"), message.get("args"), message.get("kwargs")
+        if type(number) is not int or not 0 <= number < len(self.callbacks) or type(args) is not list \
+                or type(kwargs) is not list:
+            self.fail("a malformed callback")
+        try:
+            values = [self.decode(a) for a in args]
+            keywords = {}
+            for entry in kwargs:
+                if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str:
+                    self.fail("a malformed callback")
+                keywords[entry[0]] = self.decode(entry[1])
+            return {"ok": self.encode(self.callbacks[number](*values, **keywords))}
+        except Stop:
+            raise
+        except Exception as error:
+            return {"raised": {"type": type(error).__name__, "message": short(error)}}
+
+    def transmit(self, message):
         try:
             self.channel.send(message)
+        except (OSError, ValueError) as error:
+            self.dead = Stop("no_reply", "the program stopped answering (%s)" % type(error).__name__)
+            raise self.dead from None
+
+    def receive(self):
+        try:
             reply = self.channel.receive()
         except (OSError, ValueError) as error:
             self.dead = Stop("no_reply", "the program stopped answering (%s)" % type(error).__name__)
@@ -160,6 +196,9 @@ class Callee:
             name = standard_name(obj)
             if name is not None:
                 return {"n": name}
+            if callable(obj) and not isinstance(obj, Handle):
+                self.callbacks.append(obj)
+                return {"cb": len(self.callbacks) - 1}
             raise TypeError("a %s cannot be passed to the solution" % type(obj).__name__)
         try:
             return wire.encode(value, handle_of)

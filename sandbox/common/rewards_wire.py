@@ -13,6 +13,9 @@ types and never runs code or unpickles anything it received:
   {"d": [[key, value], ..]}          dict (keys may be any hashable value)
   {"h": 7}                           opaque handle: an object that stays in the callee
   {"n": "math:sqrt"}                 judge to callee only: a builtin or standard-library object, by name
+  {"cb": 0}                          judge to callee only: a function of the tests; calling it sends
+                                     {"callback": 0, "args": [..], "kwargs": [[name, value], ..]} to the judge, which
+                                     runs it and answers {"ok": value} or {"raised": {..}}
 
 Both sides bound what they read: a line of at most MAX_LINE bytes, nesting of at most MAX_DEPTH, MAX_NODES values.
 """
@@ -135,11 +138,12 @@ def _plain_base(value):
 
 class Decoder:
     """Rebuilds tagged values with exact types. handle(n) makes the local stand-in of handle n;
-    named(text) resolves {"n": …} tags; without it they are invalid (the judge accepts no names)."""
+    named(text) and callback(n) resolve {"n": …} and {"cb": n} tags; without them (the judge) those are invalid."""
 
-    def __init__(self, handle, named=None):
+    def __init__(self, handle, named=None, callback=None):
         self.handle = handle
         self.named = named
+        self.callback = callback
 
     def decode(self, data):
         return self._decode(data, Budget(), 0)
@@ -205,6 +209,8 @@ class Decoder:
             return self.handle(payload)
         if tag == "n" and self.named is not None and type(payload) is str:
             return self.named(payload)
+        if tag == "cb" and self.callback is not None and type(payload) is int and payload >= 0:
+            return self.callback(payload)
         raise WireError("unknown tag")
 
 
