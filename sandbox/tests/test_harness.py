@@ -65,7 +65,7 @@ class WireFormat(unittest.TestCase):
     def test_plain_values_round_trip_with_their_exact_types(self):
         values = [None, True, False, 0, -7, 10 ** 40, -(10 ** 18), 1.5, -0.0, math.inf, "h\u00e9\ud800", b"\x00\xff",
                   bytearray(b"ab"), 2 - 3j, [1, [2.0]], (1, (True,)), {1, "a"}, frozenset({(1, 2)}),
-                  {"a": [None], 3: {4.5: ()}}]
+                  {"a": [None], 3: {4.5: ()}}, [0.25] * 20 + [math.inf, -0.0]]
         for value in values:
             data = json.loads(json.dumps(wire.encode(value, lambda o: self.fail(o))))
             back = self.decoder().decode(data)
@@ -78,7 +78,7 @@ class WireFormat(unittest.TestCase):
         bad = [1.5, {"x": 1}, {"i": 5}, {"i": "1e5"}, {"i": "-"}, {"i": "9" * 100002}, {"f": "1_0"}, {"f": " 1"},
                {"f": "infinity"}, {"f": 1.0}, {"c": ["1"]}, {"l": {}}, {"s": [{"l": []}]}, {"s": [1, 1]},
                {"d": [[1, 2], [1, 3]]}, {"d": [[{"l": []}, 1]]}, {"d": [[1]]}, {"b": "***"}, {"h": -1},
-               {"h": True}, {"n": "os:system"}, {"a": 1, "b": 2}, [1]]
+               {"h": True}, {"n": "os:system"}, {"cb": 0}, {"lf": "1.0  2.0"}, {"lf": 5}, {"a": 1, "b": 2}, [1]]
         for data in bad:
             with self.assertRaises(wire.WireError, msg=data):
                 self.decoder().decode(data)
