@@ -736,9 +736,10 @@ def run_asserts(callee, spec, checks):
 
 
 def json_equal(actual, expected, tolerance):
-    """A call's result against its expected JSON value. JSON has no tuple, so a list also matches a tuple; a float
-    is compared within the tolerance (absolute or relative) and NaN equals NaN; an int expects an int, never a float
-    or a bool."""
+    """A call's result against its expected JSON value, as the JSON text of the result would compare (verl's and
+    LiveCodeBench's harnesses compare json.dumps output): a list also matches a tuple, an object key also an int
+    written the same; a float is compared within the tolerance (absolute or relative) and NaN equals NaN; an int
+    expects an int, never a float (240.0 is not 240) or a bool; a bool only a bool."""
     if isinstance(actual, Handle):
         return False
     if type(expected) is bool or expected is None:
@@ -762,8 +763,17 @@ def json_equal(actual, expected, tolerance):
         return type(actual) in (list, tuple) and len(actual) == len(expected) and all(
             json_equal(a, e, tolerance) for a, e in zip(actual, expected))
     if type(expected) is dict:
-        return type(actual) is dict and len(actual) == len(expected) and all(
-            type(k) is str and k in expected and json_equal(v, expected[k], tolerance) for k, v in actual.items())
+        if type(actual) is not dict or len(actual) != len(expected):
+            return False
+        keys = set()
+        for key, value in actual.items():
+            # JSON keys are strings: json.dumps writes an int key as its digits, so that is what "1" expects.
+            text = key if type(key) is str else str(key) if type(key) is int else None
+            if text is None or text in keys or text not in expected or not json_equal(value, expected[text],
+                                                                                      tolerance):
+                return False
+            keys.add(text)
+        return True
     return False
 
 

@@ -145,9 +145,10 @@ class StrictEquality(unittest.TestCase):
 
     def test_call_results_against_json(self):
         equal = [(3, 3, 0), (3, 3.0, 0), (0.30000001, 0.3, 1e-6), ((1, [2]), [1, [2]], 0), (None, None, 0),
-                 (math.nan, math.nan, 0), ({"a": 1}, {"a": 1}, 0), (10 ** 30, 10 ** 30, 0)]
+                 (math.nan, math.nan, 0), ({"a": 1}, {"a": 1}, 0), (10 ** 30, 10 ** 30, 0), ({1: [2]}, {"1": [2]}, 0)]
         different = [(3.0, 3, 1), (True, 1, 0), (1, True, 0), ("true", True, 0), (0.31, 0.3, 1e-6), ({1, 2}, [1, 2], 0),
-                     ({1: 1}, {"1": 1}, 0), (2e12, 2000000000001, 1e-6), (None, 0, 0), ([1], [1, 2], 0)]
+                     ({True: 1}, {"True": 1}, 0), ({1: 1, "1": 1}, {"1": 1, "2": 1}, 0), ({1.0: 1}, {"1.0": 1}, 0),
+                     (2e12, 2000000000001, 1e-6), (None, 0, 0), ([1], [1, 2], 0)]
         for actual, expected, tolerance in equal:
             self.assertTrue(judge.json_equal(actual, expected, tolerance), (actual, expected))
         for actual, expected, tolerance in different:
