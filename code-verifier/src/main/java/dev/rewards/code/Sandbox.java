@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * Runs a job in an isolated runtime of its language: the files written to a fresh work directory, the optional
- * compile command, then the run command once per stdin — for a judged job (call and assert tests) next to the job's
- * judge command, which gets that test's judge input (notes: JUDGED_RUN.md). Implementations report what they observed and nothing
- * else; verdicts are the judge's. An infrastructure failure is a {@link SandboxUnavailableException}, never an
- * observation.
+ * compile command, then the run command once per stdin — in a judged job (call and assert tests) next to the job's
+ * judge command, which reads that test's judge input (sandbox/common/judge.py). Implementations report what they
+ * observed and nothing else; verdicts are the judge's. An infrastructure failure is a
+ * {@link SandboxUnavailableException}, never an observation.
  */
 public interface Sandbox {
 

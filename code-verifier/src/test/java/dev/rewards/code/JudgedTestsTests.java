@@ -77,7 +77,8 @@ class JudgedTestsTests {
         assertThat(new CodeJudge(sandbox, LimitPolicy.STANDARD).verify(submission(callTests(), true)).score())
                 .isEqualTo(1.0);
         Sandbox.Job job = sandbox.jobs.get(0);
-        assertThat(job.files()).containsOnlyKeys("solution.py").containsEntry("solution.py", "def f(x):\n    return x\n");
+        assertThat(job.files()).containsOnlyKeys("solution.py")
+                .containsEntry("solution.py", "def f(x):\n    return x\n");
         assertThat(job.compile().cmd()).containsExactly("@python-syntax", "solution.py");
         assertThat(job.run().cmd()).containsExactly("python3", "/opt/rewards/callee.py");
         assertThat(job.run().timeMs()).isEqualTo(1000);
@@ -146,7 +147,8 @@ class JudgedTestsTests {
                 judge.path("signal").isInt() ? judge.get("signal").asInt() : null,
                 judge.path("stdout").asString(""), judge.path("stderr").asString(""),
                 judge.path("timed_out").isString() ? judge.get("timed_out").asString() : null);
-        Sandbox.Observation run = observation(program.path("exit_code").isInt() ? program.get("exit_code").asInt() : null,
+        Sandbox.Observation run = observation(
+                program.path("exit_code").isInt() ? program.get("exit_code").asInt() : null,
                 program.path("signal").isInt() ? program.get("signal").asInt() : null,
                 program.path("stdout").asString(""), program.path("stderr").asString(""),
                 program.path("timed_out").isString() ? program.get("timed_out").asString() : null,
@@ -178,6 +180,7 @@ class JudgedTestsTests {
                 .verify(submission(callTests(), true));
         assertThat(result.score()).isEqualTo(0.5);
         assertThat(result.status()).isEqualTo(Verdict.WRONG_ANSWER);
-        assertThat(result.cases().get(1).stderrExcerpt()).startsWith("wrong_answer: a check failed — f(…) returned 2.0");
+        assertThat(result.cases().get(1).stderrExcerpt())
+                .startsWith("wrong_answer: a check failed — f(…) returned 2.0");
     }
 }

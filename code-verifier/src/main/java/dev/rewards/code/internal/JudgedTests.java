@@ -43,8 +43,8 @@ public final class JudgedTests {
             throw new SandboxUnavailableException("the sandbox ran a judged test without its judge", null);
         }
         if (judge.timedOut() != null) {
-            return new Judged(Verdict.TIME_LIMIT, "the judge waited for the program beyond its time (" + judge.timedOut()
-                    + ")");
+            return new Judged(Verdict.TIME_LIMIT, "the judge waited for the program beyond its time ("
+                    + judge.timedOut() + ")");
         }
         JsonNode report = report(judge);
         if (report == null) {
