@@ -4,14 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.rewards.code.internal.JsonEquality;
+import dev.rewards.code.internal.JudgedTests;
 import dev.rewards.code.internal.Programs;
 import dev.rewards.code.internal.Verdicts;
 import dev.rewards.code.judge.CodeExtraction;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.json.JsonReadFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Judges submissions: extracts the program, runs it with all its tests in one sandbox job, and turns the
@@ -21,8 +17,6 @@ public final class CodeJudge {
 
     private static final int EXCERPT_CHARS = 1024;
     private static final int WALL_CLOCK_CPUS = 4;
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final Sandbox sandbox;
     private final LimitPolicy policy;
@@ -53,9 +47,9 @@ public final class CodeJudge {
                     new CodeResult.CompileReport("error", 0, "the program is longer than " + policy.maxSourceKb()
                             + " KiB"), List.of(), elapsed(started));
         }
-        Programs.Prepared prepared = Programs.prepare(submission.language(), code, tests, submission.limits(), policy,
-                submission.stopOnFirstFailure());
-        Sandbox.Outcome outcome = sandbox.execute(submission.language(), prepared.job());
+        Sandbox.Job job = Programs.prepare(submission.language(), code, tests, submission.limits(), policy,
+                submission.stopOnFirstFailure(), submission.comparison().floatTolerance());
+        Sandbox.Outcome outcome = sandbox.execute(submission.language(), job);
         CodeResult.CompileReport compile = compileReport(outcome.compile());
         if (compile != null && compile.status().equals("error")) {
             return new CodeResult(submission.id(), Verdict.COMPILE_ERROR, 0.0, 0, tests.size(), compile, List.of(),
@@ -66,9 +60,11 @@ public final class CodeJudge {
         Verdict status = Verdict.ACCEPTED;
         for (int i = 0; i < outcome.tests().size(); i++) {
             Sandbox.Observation run = outcome.tests().get(i);
-            Verdict verdict = judge(submission, prepared.token(), i, run);
+            JudgedTests.Judged judged = judge(submission, i, run);
+            Verdict verdict = judged.verdict();
+            String stderr = judged.detail().isEmpty() ? run.stderr() : judged.detail() + "\n" + run.stderr();
             cases.add(new CodeResult.CaseReport(i, verdict, run.cpuMs(), run.memoryKb(), run.exitCode(), run.signal(),
-                    excerpt(visibleStdout(run.stdout(), prepared.token()), false), excerpt(run.stderr(), true)));
+                    excerpt(run.stdout(), false), excerpt(stderr, true)));
             if (verdict == Verdict.ACCEPTED) {
                 passed++;
             } else if (status == Verdict.ACCEPTED) {
@@ -123,9 +119,9 @@ public final class CodeJudge {
         if (code.length() > policy.maxSourceKb() * 1024) {
             throw new IllegalArgumentException("code: longer than " + policy.maxSourceKb() + " KiB");
         }
-        Programs.Prepared prepared = Programs.prepare(language, code,
-                new TestSuite.Stdio(List.of(new TestSuite.StdioCase(stdin, ""))), limits, policy, true);
-        Sandbox.Job job = prepared.job().withFiles(binaryFiles, fetchFiles);
+        Sandbox.Job job = Programs.prepare(language, code,
+                new TestSuite.Stdio(List.of(new TestSuite.StdioCase(stdin, ""))), limits, policy, true, 0)
+                .withFiles(binaryFiles, fetchFiles);
         if (wallClock != null) {
             job = new Sandbox.Job(job.files(), job.compile() == null ? null : limitedTo(job.compile(),
                     wallClock.compileMs()), limitedTo(job.run(), wallClock.runMs()), job.stdins(), job.stopOnFailure(),
@@ -151,38 +147,17 @@ public final class CodeJudge {
                 command.fileMb(), command.stackMb(), command.env());
     }
 
-    private Verdict judge(CodeSubmission submission, String token, int index, Sandbox.Observation run) {
-        TestSuite tests = submission.tests();
+    /** Stdio tests compare the program's stdout; call and assert tests are judged tests (JudgedTests). */
+    private static JudgedTests.Judged judge(CodeSubmission submission, int index, Sandbox.Observation run) {
+        if (!(submission.tests() instanceof TestSuite.Stdio stdio)) {
+            return JudgedTests.judge(run, submission.language(), submission.limits().memoryMb());
+        }
         Verdict abnormal = Verdicts.ofRun(run, submission.language(), submission.limits().memoryMb());
-        if (abnormal == Verdict.RUNTIME_ERROR && tests instanceof TestSuite.Assert
-                && run.stderr() != null && run.stderr().contains("AssertionError")) {
-            return Verdict.WRONG_ANSWER;
-        }
         if (abnormal != null) {
-            return abnormal;
+            return new JudgedTests.Judged(abnormal, "");
         }
-        if (tests instanceof TestSuite.Stdio stdio) {
-            return submission.comparison().matches(run.stdout(), stdio.cases().get(index).output())
-                    ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER;
-        }
-        if (tests instanceof TestSuite.Call call) {
-            return callMatches(run.stdout(), token, call.cases().get(index).expected(),
-                    submission.comparison().floatTolerance()) ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER;
-        }
-        return run.stdout().endsWith("\n" + token + "\n") ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER;
-    }
-
-    private static boolean callMatches(String stdout, String token, Object expected, double tolerance) {
-        if (!stdout.startsWith(token + "\n")) {
-            return false;
-        }
-        try {
-            JsonNode actual = JSON.readTree(stdout.substring(token.length() + 1));
-            JsonNode wanted = JSON.valueToTree(expected);
-            return JsonEquality.equal(actual, wanted, tolerance);
-        } catch (JacksonException e) {
-            return false;
-        }
+        boolean matches = submission.comparison().matches(run.stdout(), stdio.cases().get(index).output());
+        return new JudgedTests.Judged(matches ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER, "");
     }
 
     private static CodeResult.CompileReport compileReport(Sandbox.Observation compile) {
@@ -196,17 +171,6 @@ public final class CodeJudge {
         String reason = compile.timedOut() != null ? "compilation exceeded its time limit\n"
                 : compile.oomKilled() ? "compilation exceeded its memory limit\n" : "";
         return new CodeResult.CompileReport("error", compile.cpuMs(), reason + stderr);
-    }
-
-    /** Without the token line that call and assert harnesses write. */
-    private static String visibleStdout(String stdout, String token) {
-        if (stdout == null) {
-            return "";
-        }
-        if (stdout.startsWith(token + "\n")) {
-            return stdout.substring(token.length() + 1);
-        }
-        return stdout.endsWith("\n" + token + "\n") ? stdout.substring(0, stdout.length() - token.length() - 2) : stdout;
     }
 
     static String excerpt(String text, boolean tail) {

@@ -1,15 +1,10 @@
 package dev.rewards.code.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.rewards.code.CodeLimits;
 import dev.rewards.code.Language;
@@ -20,74 +15,82 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a program and its tests into a sandbox job: the files, the compile and run commands of the language, one
- * stdin per test. Call and assert tests get a fresh random token on stdin that only a run reaching the end of the
- * tests writes back, so neither {@code sys.exit(0)} nor printed text can pass for success.
+ * stdin per test. Call and assert tests are judged tests: the program is only {@code solution.py}, served by the
+ * callee harness, and a trusted judge next to it (another uid) gets each test's data on its stdin, calls the solution
+ * and compares type-strictly — nothing the program prints or does to its own process can pass for success.
  */
 public final class Programs {
 
     /** Memory the runtime needs beyond the program's own limit: the runner, the interpreter or the JVM's non-heap. */
     private static final Map<Language, Integer> RUNTIME_OVERHEAD_MB = Map.of(Language.PYTHON, 64, Language.C, 64,
             Language.CPP, 64, Language.JAVA, 256, Language.JAVASCRIPT, 128);
-    private static final int STDERR_BYTES = 8192;
     /** 0 = unlimited: bounded by the memory limit, as on DOMjudge and Codeforces; deep recursion is legitimate. */
     private static final int STACK_MB = 0;
     private static final int JAVA_STACK_MB = 64;
     private static final int FILE_MB = 64;
-    private static final Pattern TOP_LEVEL_CHECK_CALL = Pattern.compile("(?m)^check\\s*\\(");
-    private static final Pattern DEFINES_CHECK = Pattern.compile("(?m)^def\\s+check\\s*\\(");
-    private static final String CALL_HARNESS = resource("/harness/call.py");
-    private static final String ASSERT_PRELUDE = resource("/harness/assert-prelude.py");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The harness files are installed in the sandbox image (sandbox/common → /opt/rewards, root-owned). */
+    static final List<String> CALLEE = List.of("python3", "/opt/rewards/callee.py");
+    /** -I: no environment variables, no user site, no script or work directory on the judge's import path. */
+    static final List<String> JUDGE = List.of("python3", "-I", "/opt/rewards/judge.py");
+    static final String SOLUTION_FILE = "solution.py";
+    /** The judge's verdict is one short JSON line; the rest is room for nothing. */
+    private static final long JUDGE_OUTPUT_BYTES = 1 << 20;
+    /** Beyond the program's limits: the judge's start-up and the decoding and comparing of what the program sent. */
+    private static final int JUDGE_EXTRA_MS = 2000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Programs() {
     }
 
-    /** A job plus what the judge needs to read its observations: the token of call/assert runs. */
-    public record Prepared(Sandbox.Job job, String token) {
-    }
-
-    public static Prepared prepare(Language language, String code, TestSuite tests, CodeLimits limits,
-                                   LimitPolicy policy, boolean stopOnFailure) {
-        String token = HexFormat.of().formatHex(randomBytes());
-        Map<String, String> files;
-        List<String> stdins = new ArrayList<>();
-        List<String> run;
-        Sandbox.Command compile;
+    /** {@code floatTolerance}: of call results whose expected value is a float. */
+    public static Sandbox.Job prepare(Language language, String code, TestSuite tests, CodeLimits limits,
+                                      LimitPolicy policy, boolean stopOnFailure, double floatTolerance) {
+        int runMemory = limits.memoryMb() + RUNTIME_OVERHEAD_MB.get(language);
         if (tests instanceof TestSuite.Stdio stdio) {
             SourceLayout layout = layout(language, code);
-            files = Map.of(layout.fileName(), code);
-            run = layout.run(limits.memoryMb());
-            compile = compileCommand(language, layout, policy);
-            stdio.cases().forEach(c -> stdins.add(c.input()));
-        } else if (tests instanceof TestSuite.Call call) {
-            files = Map.of("main.py", CALL_HARNESS, "solution.py", code);
-            run = List.of("python3", "main.py", call.fnName());
-            compile = syntaxCheck("solution.py", policy);
-            for (TestSuite.CallCase c : call.cases()) {
-                stdins.add(token + "\n" + JSON.writeValueAsString(c.args()) + "\n");
-            }
-        } else {
-            TestSuite.Assert asserts = (TestSuite.Assert) tests;
-            String name = token.substring(0, 12);
-            StringBuilder program = new StringBuilder(ASSERT_PRELUDE.replace("TOKEN_NAME", name))
-                    .append(code).append("\n\n").append(asserts.testCode()).append('\n');
-            if (asserts.entryPoint() != null && DEFINES_CHECK.matcher(asserts.testCode()).find()
-                    && !TOP_LEVEL_CHECK_CALL.matcher(asserts.testCode()).find()) {
-                program.append("\ncheck(").append(asserts.entryPoint()).append(")\n");
-            }
-            program.append("\n__rewards_finish_").append(name).append("()\n");
-            files = Map.of("main.py", program.toString());
-            run = List.of("python3", "main.py");
-            compile = syntaxCheck("main.py", policy);
-            stdins.add(token + "\n");
+            List<String> stdins = stdio.cases().stream().map(TestSuite.StdioCase::input).toList();
+            int compileMemory = language.compiled() ? Math.max(policy.compileMemoryMb(), runMemory) : runMemory;
+            return new Sandbox.Job(Map.of(layout.fileName(), code), compileCommand(language, layout, policy),
+                    runCommand(layout.run(limits.memoryMb()), limits), stdins, stopOnFailure, compileMemory,
+                    runMemory);
         }
-        Sandbox.Command runCommand = new Sandbox.Command(run, limits.timeMs(), limits.wallMs(),
-                limits.outputKb() * 1024L, FILE_MB, STACK_MB, Map.of());
-        int runMemory = limits.memoryMb() + RUNTIME_OVERHEAD_MB.get(language);
-        int compileMemory = language.compiled() ? Math.max(policy.compileMemoryMb(), runMemory) : runMemory;
-        return new Prepared(new Sandbox.Job(files, compile, runCommand, stdins, stopOnFailure, compileMemory,
-                runMemory), token);
+        List<String> judgeInputs = judgeInputs(tests, floatTolerance);
+        Sandbox.Command judge = new Sandbox.Command(JUDGE, limits.timeMs() + JUDGE_EXTRA_MS,
+                limits.wallMs() + JUDGE_EXTRA_MS, JUDGE_OUTPUT_BYTES, FILE_MB, STACK_MB, Map.of());
+        return new Sandbox.Job(Map.of(SOLUTION_FILE, code), syntaxCheck(SOLUTION_FILE, policy),
+                runCommand(CALLEE, limits), Collections.nCopies(judgeInputs.size(), ""), stopOnFailure,
+                runMemory, runMemory, Map.of(), List.of(), judge, judgeInputs);
+    }
+
+    /**
+     * One judge input per test (judge.py's stdin): {@code {"mode": "call", "fn_name", "args", "expected",
+     * "float_tolerance"}} per call case, {@code {"mode": "assert", "test_code", "entry_point"}} for an assert suite.
+     */
+    static List<String> judgeInputs(TestSuite tests, double floatTolerance) {
+        List<String> inputs = new ArrayList<>();
+        if (tests instanceof TestSuite.Call call) {
+            for (TestSuite.CallCase c : call.cases()) {
+                Map<String, Object> input = new LinkedHashMap<>();
+                input.put("mode", "call");
+                input.put("fn_name", call.fnName());
+                input.put("args", c.args());
+                input.put("expected", c.expected());
+                input.put("float_tolerance", floatTolerance);
+                inputs.add(JSON.writeValueAsString(input));
+            }
+        } else if (tests instanceof TestSuite.Assert asserts) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("mode", "assert");
+            input.put("test_code", asserts.testCode());
+            input.put("entry_point", asserts.entryPoint());
+            inputs.add(JSON.writeValueAsString(input));
+        }
+        return inputs;
+    }
+
+    private static Sandbox.Command runCommand(List<String> cmd, CodeLimits limits) {
+        return new Sandbox.Command(cmd, limits.timeMs(), limits.wallMs(), limits.outputKb() * 1024L, FILE_MB,
+                STACK_MB, Map.of());
     }
 
     private static Sandbox.Command syntaxCheck(String file, LimitPolicy policy) {
@@ -141,22 +144,5 @@ public final class Programs {
                         : main);
             }
         };
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = Programs.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -16,6 +16,21 @@ public final class Verdicts {
     }
 
     public static Verdict ofRun(Sandbox.Observation run, Language language, int memoryMb) {
+        Verdict limit = ofLimits(run, language, memoryMb);
+        if (limit != null) {
+            return limit;
+        }
+        if (run.startFailed() || run.signal() != null || run.exitCode() == null || run.exitCode() != 0) {
+            return Verdict.RUNTIME_ERROR;
+        }
+        return null;
+    }
+
+    /**
+     * The limit the program hit (time, memory, output), or null. Alone it decides a judged test's program side: there
+     * the program's exit status is no verdict, since the runner ends the program once the judge is done.
+     */
+    public static Verdict ofLimits(Sandbox.Observation run, Language language, int memoryMb) {
         if (run.timedOut() != null) {
             return Verdict.TIME_LIMIT;
         }
@@ -24,9 +39,6 @@ public final class Verdicts {
         }
         if (run.outputExceeded()) {
             return Verdict.OUTPUT_LIMIT;
-        }
-        if (run.startFailed() || run.signal() != null || run.exitCode() == null || run.exitCode() != 0) {
-            return Verdict.RUNTIME_ERROR;
         }
         return null;
     }

@@ -111,13 +111,20 @@ class CodeApiTests {
         verify(sandbox, never()).execute(any(), any());
     }
 
+    private static Sandbox.Observation judged(String verdictLine) {
+        return new Sandbox.Observation(0, null, 12, 15, 9000, "", 0, false, "", null, false, false,
+                new Sandbox.JudgeObservation(0, null, verdictLine + "\n", "", null));
+    }
+
     @Test
-    void callResultsMustCarryTheTokenAndBeJsonEqual() {
+    void callResultsAreDecidedByTheJudgeNotByWhatTheProgramPrints() {
         when(sandbox.execute(any(), any())).thenAnswer(call -> {
             Sandbox.Job job = call.getArgument(1);
-            String token = job.stdins().get(0).split("\n")[0];
-            return new Sandbox.Outcome(compiled(), List.of(exited(0, token + "\n[0, 1.0000000001]\n"),
-                    exited(0, "[1, 2]\n")));
+            org.assertj.core.api.Assertions.assertThat(job.judgeInputs()).hasSize(2);
+            return new Sandbox.Outcome(compiled(), List.of(
+                    judged("{\"passed\": true, \"checks\": 1, \"failed_check\": null, \"error\": null}"),
+                    judged("{\"passed\": false, \"checks\": 1, \"failed_check\": \"f(…) returned [1, 3]\", "
+                            + "\"error\": {\"kind\": \"wrong_answer\", \"message\": \"a check failed\"}}")));
         });
         client.post().uri("/v1/code/verify").contentType(MediaType.APPLICATION_JSON).bodyValue("""
                 {"language": "python", "code": "def f(a): return a", "scoring": "fraction",
@@ -129,13 +136,16 @@ class CodeApiTests {
     }
 
     @Test
-    void assertTestsPassOnlyWhenTheTokenCameBack() {
-        when(sandbox.execute(any(), any())).thenReturn(new Sandbox.Outcome(compiled(), List.of(exited(0, ""))));
+    void anAssertSuiteWhoseProgramStoppedAnsweringIsARuntimeError() {
+        when(sandbox.execute(any(), any())).thenReturn(new Sandbox.Outcome(compiled(), List.of(judged(
+                "{\"passed\": false, \"checks\": 0, \"failed_check\": null, \"error\": {\"kind\": \"no_reply\", "
+                        + "\"message\": \"the program ended before answering\"}}"))));
         client.post().uri("/v1/code/verify").contentType(MediaType.APPLICATION_JSON).bodyValue("""
                 {"language": "python", "code": "import sys\\nsys.exit(0)",
                  "tests": {"format": "assert", "test_code": "assert False"}}
                 """).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.status").isEqualTo("wrong_answer");
+                .jsonPath("$.status").isEqualTo("runtime_error")
+                .jsonPath("$.score").isEqualTo(0.0);
     }
 
     @Test

@@ -1,0 +1,884 @@
+"""Trusted judge of call-based and assert-based Python tests.
+
+Runs as a uid of its own, next to the submission's process (callee.py), and talks to it over fd 3 (replies in) and
+fd 4 (requests out) — see rewards_wire.py. The test data (expected values, assert code) arrive on stdin and never
+leave this process; the submission only ever receives the arguments of the calls the tests make.
+
+judge_input (stdin, one JSON object):
+  {"mode": "call", "fn_name": "f", "args": [..] | {..}, "expected": <json>, "float_tolerance": 1e-9}
+  {"mode": "assert", "test_code": "...", "entry_point": "f" | "Solution().f" | null}
+verdict (stdout, one JSON line, exit status 0):
+  {"passed": bool, "checks": n, "failed_check": str | null,
+   "error": null | {"kind": "wrong_answer" | "runtime_error" | "no_reply" | "bad_test", "message": str}}
+"bad_test" is the one verdict the submission cannot cause: the judge input itself is unusable (the test code does
+not compile, a field is missing). Any other failure of this script exits non-zero: the judge itself failed.
+
+Assert mode runs the dataset's test code here, with pristine builtins. Names the test code does not define come
+from the solution, resolved on first use: a function or class becomes a Handle whose calls and attribute reads are
+requests to the callee; a module the solution imported becomes this process's own copy of that module; plain data
+becomes its decoded value. Builtins always stay this process's builtins, and a name of a standard-library module
+is always the pristine module. The test code is rewritten (AST) so that ==, !=, in and not in compare type-strictly
+(strict_equal) and every assert statement is counted and judged here. Arguments cross as plain data, builtins and
+standard-library objects by name, Handles as themselves, and functions of the tests as callbacks the solution may
+call (they run here). Lists, dicts and sets the solution changed in place are updated here after the call.
+"""
+import json
+import math
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import rewards_wire as wire  # noqa: E402
+
+del sys.path[0]
+
+REPLIES_FD = 3
+REQUESTS_FD = 4
+TEXT_CHARS = 300
+# All replies of one test together; keeps this process's memory bounded whatever the program sends.
+MAX_RECEIVED_BYTES = 128 << 20
+# The modules a solution's import may lend to the tests (mbpp/596's tests use the solution's `import sys`). The
+# judge imports its own copy, and only of these: importing a module the submission names could run its import-time
+# code here (this, antigravity, ensurepip.__main__ …).
+LENDABLE_MODULES = frozenset((
+    "array", "base64", "bisect", "calendar", "cmath", "collections", "collections.abc", "copy", "datetime",
+    "decimal", "fractions", "functools", "hashlib", "heapq", "itertools", "json", "math", "numbers", "operator",
+    "os", "os.path", "random", "re", "statistics", "string", "struct", "sys", "textwrap", "time", "typing",
+    "unicodedata", "numpy", "sortedcontainers"))
+
+
+class Stop(BaseException):
+    """Ends the tests with a verdict. A BaseException, so that test code catching Exception cannot swallow it."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+class BadTest(Exception):
+    pass
+
+
+class SolutionRaised(Exception):
+    """Mixed into the exception a call into the solution raised, rebuilt here from its type name and message."""
+
+
+_RAISED_TYPES = {}
+
+
+def raised_type(name):
+    base = getattr(__import__("builtins"), name, None)
+    if not (isinstance(base, type) and issubclass(base, Exception)) or issubclass(base, SolutionRaised):
+        base = Exception
+    key = base.__name__
+    if key not in _RAISED_TYPES:
+        try:
+            _RAISED_TYPES[key] = type(key, (SolutionRaised, base), {})
+        except TypeError:
+            _RAISED_TYPES[key] = type(key, (SolutionRaised, Exception), {})
+    return _RAISED_TYPES[key]
+
+
+def short(text):
+    text = str(text)
+    return text if len(text) <= TEXT_CHARS else text[:TEXT_CHARS] + "…"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The callee and the objects that stay in it
+
+
+class Callee:
+    """Requests to the submission's process. Once it stops answering (or answers nonsense), every later request
+    raises Stop again, so that test code catching everything cannot hide it."""
+
+    def __init__(self, read_fd, write_fd):
+        self.channel = wire.Channel(read_fd, write_fd)
+        self.handles = {}
+        self.callbacks = []
+        self.calls = 0
+        self.dead = None
+        self.decoder = wire.Decoder(self.handle)
+
+    def handle(self, number):
+        proxy = self.handles.get(number)
+        if proxy is None:
+            proxy = Handle(self, number)
+            self.handles[number] = proxy
+        return proxy
+
+    def request(self, message):
+        if self.dead is not None:
+            raise self.dead
+        self.transmit(message)
+        while True:
+            reply = self.receive()
+            if "callback" not in reply:
+                return reply
+            # The solution calls a function the tests passed to it (a key= or a lambda): run here, answer, go on.
+            self.transmit(self.run_callback(reply))
+
+    def run_callback(self, message):
+        number, args, kwargs = message.get("callback"), message.get("args"), message.get("kwargs")
+        if type(number) is not int or not 0 <= number < len(self.callbacks) or type(args) is not list \
+                or type(kwargs) is not list:
+            self.fail("a malformed callback")
+        try:
+            values = [self.decode(a) for a in args]
+            keywords = {}
+            for entry in kwargs:
+                if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str:
+                    self.fail("a malformed callback")
+                keywords[entry[0]] = self.decode(entry[1])
+            return {"ok": self.encode(self.callbacks[number](*values, **keywords))}
+        except Stop:
+            raise
+        except Exception as error:
+            return {"raised": {"type": type(error).__name__, "message": short(error)}}
+
+    def transmit(self, message):
+        try:
+            self.channel.send(message)
+        except (OSError, ValueError) as error:
+            self.dead = Stop("no_reply", "the program stopped answering (%s)" % type(error).__name__)
+            raise self.dead from None
+
+    def receive(self):
+        try:
+            reply = self.channel.receive()
+        except (OSError, ValueError) as error:
+            self.dead = Stop("no_reply", "the program stopped answering (%s)" % type(error).__name__)
+            raise self.dead from None
+        except wire.WireError as error:
+            self.dead = Stop("runtime_error", "the program sent an invalid reply: %s" % error)
+            raise self.dead from None
+        if reply is None:
+            self.dead = Stop("no_reply", "the program ended before answering")
+            raise self.dead
+        if self.channel.received > MAX_RECEIVED_BYTES:
+            self.dead = Stop("runtime_error", "the program sent more than %d MiB" % (MAX_RECEIVED_BYTES >> 20))
+            raise self.dead
+        return reply
+
+    def value(self, reply, allow_stop=False):
+        keys = set(reply)
+        if keys <= {"ok", "mutated"} and "ok" in keys:
+            return self.decode(reply["ok"])
+        if keys == {"raised"} and type(reply["raised"]) is dict:
+            raised = reply["raised"]
+            name, message = raised.get("type"), raised.get("message")
+            if type(name) is not str or type(message) is not str:
+                self.fail("a malformed exception report")
+            try:
+                error = raised_type(name)(short(message))
+            except Exception:
+                error = raised_type("Exception")(short(message))
+            raise error
+        if allow_stop and reply == {"stop": True}:
+            raise StopIteration
+        self.fail("an unexpected reply")
+
+    def decode(self, data):
+        try:
+            return self.decoder.decode(data)
+        except (wire.WireError, RecursionError) as error:
+            self.fail("an invalid value: %s" % error)
+
+    def fail(self, what):
+        self.dead = Stop("runtime_error", "the program sent " + what)
+        raise self.dead
+
+    def encode(self, value):
+        def handle_of(obj):
+            if isinstance(obj, Handle) and obj._rw_callee is self:
+                return {"h": obj._rw_number}
+            name = standard_name(obj)
+            if name is not None:
+                return {"n": name}
+            if callable(obj) and not isinstance(obj, Handle):
+                self.callbacks.append(obj)
+                return {"cb": len(self.callbacks) - 1}
+            raise TypeError("a %s cannot be passed to the solution" % type(obj).__name__)
+        try:
+            return wire.encode(value, handle_of)
+        except wire.WireError as error:
+            raise TypeError("argument cannot be passed to the solution: %s" % error) from None
+
+    def load(self):
+        reply = self.request({"op": "load"})
+        self.value(reply)
+
+    def lookup(self, name):
+        """('missing'|'module'|'value', payload) of a global name of the solution."""
+        reply = self.request({"op": "global", "name": name})
+        if reply == {"missing": True}:
+            return "missing", None
+        if set(reply) == {"module"} and type(reply["module"]) is str:
+            return "module", reply["module"]
+        return "value", self.value(reply)
+
+    def call(self, target, args, kwargs):
+        self.calls += 1
+        wire_args = [self.encode(a) for a in args]
+        wire_kwargs = [[str(k), self.encode(v)] for k, v in kwargs.items()]
+        reply = self.request({"op": "call", "target": self.encode(target), "args": wire_args,
+                              "kwargs": wire_kwargs})
+        result = self.value(reply)
+        mutated = reply.get("mutated", [])
+        if type(mutated) is not list or len(mutated) > len(args) + len(kwargs):
+            self.fail("a malformed report of changed arguments")
+        for entry in mutated:
+            if type(entry) is not list or len(entry) != 2 or type(entry[0]) not in (int, str):
+                self.fail("a malformed report of changed arguments")
+            where, data = entry
+            original = args[where] if type(where) is int and 0 <= where < len(args) else kwargs.get(where)
+            update_in_place(original, self.decode(data))
+        return result
+
+    def op(self, op_name, target, allow_stop=False, **fields):
+        message = {"op": op_name, "target": self.encode(target)}
+        for key, value in fields.items():
+            message[key] = value if key == "name" else self.encode(value)
+        return self.value(self.request(message), allow_stop)
+
+
+def standard_name(obj):
+    """"int", "math:sqrt": the name under which the callee finds the same builtin or standard-library object."""
+    import builtins
+
+    module_name = getattr(obj, "__module__", None)
+    qualname = getattr(obj, "__qualname__", None)
+    if type(module_name) is not str or type(qualname) is not str or "<" in qualname:
+        return None
+    if module_name == "builtins":
+        return qualname if getattr(builtins, qualname, None) is obj else None
+    module = sys.modules.get(module_name)
+    if module is None or module_name.split(".")[0] not in stdlib_names():
+        return None
+    target = module
+    for part in qualname.split("."):
+        target = getattr(target, part, None)
+    return module_name + ":" + qualname if target is obj else None
+
+
+def update_in_place(original, new):
+    if type(original) is list and type(new) is list:
+        original[:] = new
+    elif type(original) is dict and type(new) is dict:
+        original.clear()
+        original.update(new)
+    elif type(original) is set and type(new) is set:
+        original.clear()
+        original.update(new)
+    elif type(original) is bytearray and type(new) is bytearray:
+        original[:] = new
+
+
+class Handle:
+    """An object that stays in the submission's process. Calls, attributes, items, iteration, len, bool and str
+    are requests; equality is identity only and a Handle is never equal to plain data."""
+    __slots__ = ("_rw_callee", "_rw_number", "__weakref__")
+
+    def __init__(self, callee, number):
+        object.__setattr__(self, "_rw_callee", callee)
+        object.__setattr__(self, "_rw_number", number)
+
+    def __call__(self, *args, **kwargs):
+        return self._rw_callee.call(self, args, kwargs)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__") or name.startswith("_rw_"):
+            raise AttributeError(name)
+        return self._rw_callee.op("getattr", self, name=name)
+
+    def __setattr__(self, name, value):
+        if name.startswith("_rw_"):
+            raise AttributeError(name)
+        self._rw_callee.op("setattr", self, name=name, value=value)
+
+    def __copy__(self):
+        # The object stays in the solution's process; a copy here could only be a second name for it.
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __getitem__(self, key):
+        return self._rw_callee.op("getitem", self, key=key)
+
+    def __setitem__(self, key, value):
+        self._rw_callee.op("setitem", self, key=key, value=value)
+
+    def __len__(self):
+        n = self._rw_callee.op("len", self)
+        if type(n) is not int or n < 0:
+            raise TypeError("len() of a solution object is not a non-negative int")
+        return n
+
+    def __iter__(self):
+        iterator = self._rw_callee.op("iter", self)
+        if not isinstance(iterator, Handle):
+            raise TypeError("iter() of a solution object is not an iterator")
+        return HandleIterator(iterator)
+
+    def __contains__(self, item):
+        return any(strict_equal(item, element) for element in self)
+
+    def __bool__(self):
+        truth = self._rw_callee.op("bool", self)
+        if type(truth) is not bool:
+            raise TypeError("bool() of a solution object is not a bool")
+        return truth
+
+    def __str__(self):
+        text = self._rw_callee.op("str", self)
+        if type(text) is not str:
+            raise TypeError("str() of a solution object is not a str")
+        return text
+
+    def __repr__(self):
+        return "<object of the solution #%d>" % self._rw_number
+
+    def __eq__(self, other):
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
+
+    __hash__ = object.__hash__
+
+
+class HandleIterator:
+    __slots__ = ("handle",)
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.handle._rw_callee.op("next", self.handle, allow_stop=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Type-strict comparison
+
+def _numeric_rank(value):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return 0
+    if isinstance(value, float):
+        return 1
+    if isinstance(value, complex):
+        return 2
+    return None
+
+
+def strict_equal(a, b, depth=0):
+    """Python's == without its coercions: bool equals only bool, None only None, str only str, a list only a list,
+    a tuple only a tuple, a dict only a mapping, a set only a set; containers element by element with the same rules.
+    Numbers (int, float, complex) compare exactly, as Python does (240.0 == 240, but no tolerance: 2e12 is not
+    2000000000001). A Handle equals nothing but itself."""
+    if depth > wire.MAX_DEPTH * 2:
+        raise RecursionError("values nested too deeply to compare")
+    if isinstance(a, Handle) or isinstance(b, Handle):
+        return a is b
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    ra, rb = _numeric_rank(a), _numeric_rank(b)
+    if ra is not None and rb is not None:
+        return bool(a == b)
+    if ra is not None or rb is not None:
+        other = b if ra is not None else a
+        if _plain(other):
+            return False
+        return bool(a == b)
+    if a is None or b is None:
+        return a is b
+    if isinstance(a, str) or isinstance(b, str):
+        return isinstance(a, str) and isinstance(b, str) and str.__eq__(a, b)
+    if isinstance(a, (bytes, bytearray)) or isinstance(b, (bytes, bytearray)):
+        return isinstance(a, (bytes, bytearray)) and isinstance(b, (bytes, bytearray)) and bytes(a) == bytes(b)
+    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+        if not (isinstance(a, list) and isinstance(b, list) or isinstance(a, tuple) and isinstance(b, tuple)):
+            return False
+        return len(a) == len(b) and all(strict_equal(x, y, depth + 1) for x, y in zip(a, b))
+    if isinstance(a, dict) or isinstance(b, dict):
+        if not (isinstance(a, dict) and isinstance(b, dict)) or len(a) != len(b):
+            return False
+        keys_of_b = {k: k for k in b}
+        for key, value in a.items():
+            if key not in keys_of_b:
+                return False
+            other_key = keys_of_b[key]
+            if not strict_equal(key, other_key, depth + 1) or not strict_equal(value, b[other_key], depth + 1):
+                return False
+        return True
+    if isinstance(a, (set, frozenset)) or isinstance(b, (set, frozenset)):
+        if not (isinstance(a, (set, frozenset)) and isinstance(b, (set, frozenset))) or len(a) != len(b):
+            return False
+        elements_of_b = {e: e for e in b}
+        return all(x in elements_of_b and strict_equal(x, elements_of_b[x], depth + 1) for x in a)
+    # Two objects of the test's own (Fraction, Decimal, deque, numpy arrays …): their own equality is trusted.
+    return _truth(a == b)
+
+
+def _plain(value):
+    return value is None or isinstance(value, (str, bytes, bytearray, list, tuple, dict, set, frozenset))
+
+
+def _truth(value):
+    if isinstance(value, Handle):
+        raise AssertionError("an object of the solution is not a truth value")
+    return bool(value)
+
+
+def strict_in(item, container):
+    if isinstance(container, Handle):
+        return any(strict_equal(item, element) for element in container)
+    if isinstance(container, (str, bytes, bytearray)):
+        if isinstance(container, str) != isinstance(item, str):
+            return False
+        return item in container
+    if isinstance(container, dict):
+        keys = {k: k for k in container}
+        try:
+            return item in keys and strict_equal(item, keys[item])
+        except TypeError:
+            return False
+    if isinstance(container, (set, frozenset)):
+        elements = {e: e for e in container}
+        try:
+            return item in elements and strict_equal(item, elements[item])
+        except TypeError:
+            return False
+    if isinstance(container, (list, tuple, range)) or hasattr(container, "__iter__"):
+        return any(strict_equal(item, element) for element in container)
+    return item in container
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Assert mode
+
+
+class Checks:
+    def __init__(self):
+        self.count = 0
+
+    def check(self, value, text):
+        self.count += 1
+        if not _truth(value):
+            raise AssertionError(text)
+
+    @staticmethod
+    def negate(value):
+        return not _truth(value)
+
+    @staticmethod
+    def chain(left, *steps):
+        for op, thunk in steps:
+            right = thunk()
+            if not _compare(op, left, right):
+                return False
+            left = right
+        return True
+
+
+def _compare(op, a, b):
+    if op == "==":
+        return strict_equal(a, b)
+    if op == "!=":
+        return not strict_equal(a, b)
+    if op == "in":
+        return strict_in(a, b)
+    if op == "not in":
+        return not strict_in(a, b)
+    if op == "<":
+        return a < b
+    if op == "<=":
+        return a <= b
+    if op == ">":
+        return a > b
+    if op == ">=":
+        return a >= b
+    if op == "is":
+        return a is b
+    return a is not b
+
+
+def rewrite(test_code):
+    import ast
+
+    ops = {ast.Eq: "==", ast.NotEq: "!=", ast.In: "in", ast.NotIn: "not in", ast.Lt: "<", ast.LtE: "<=",
+           ast.Gt: ">", ast.GtE: ">=", ast.Is: "is", ast.IsNot: "is not"}
+    strict = {ast.Eq: "__rw_eq", ast.NotEq: "__rw_ne", ast.In: "__rw_in", ast.NotIn: "__rw_not_in"}
+
+    def name(identifier):
+        return ast.Name(id=identifier, ctx=ast.Load())
+
+    class Strict(ast.NodeTransformer):
+        def __init__(self):
+            self.in_assert = 0
+
+        def visit_Compare(self, node):
+            self.generic_visit(node)
+            if not any(type(op) in strict for op in node.ops):
+                return node
+            if len(node.ops) == 1:
+                left, right, op = node.left, node.comparators[0], type(node.ops[0])
+                if op in (ast.Eq, ast.NotEq) and (is_bool_literal(left) or is_bool_literal(right)):
+                    # `== True` written in the test also takes 1 (mbpp/414's reference returns 0 and 1).
+                    literal, other = (left, right) if is_bool_literal(left) else (right, left)
+                    call = ast.Call(func=name("__rw_eq_bool_literal"), args=[other, literal], keywords=[])
+                    return call if op is ast.Eq else ast.UnaryOp(op=ast.Not(), operand=call)
+                return ast.Call(func=name(strict[op]), args=[left, right], keywords=[])
+            steps = [ast.Tuple(elts=[ast.Constant(ops[type(op)]),
+                                     ast.Lambda(args=ast.arguments(posonlyargs=[], args=[], kwonlyargs=[],
+                                                                   kw_defaults=[], defaults=[]), body=right)],
+                               ctx=ast.Load())
+                     for op, right in zip(node.ops, node.comparators)]
+            return ast.Call(func=name("__rw_chain"), args=[node.left] + steps, keywords=[])
+
+        def visit_UnaryOp(self, node):
+            self.generic_visit(node)
+            if self.in_assert and isinstance(node.op, ast.Not):
+                return ast.Call(func=name("__rw_not"), args=[node.operand], keywords=[])
+            return node
+
+        def visit_Lambda(self, node):
+            depth, self.in_assert = self.in_assert, 0
+            self.generic_visit(node)
+            self.in_assert = depth
+            return node
+
+        def visit_Assert(self, node):
+            subject = node.test
+            if isinstance(subject, ast.UnaryOp) and isinstance(subject.op, ast.Not):
+                subject = subject.operand
+            if isinstance(subject, ast.Compare):
+                subject = subject.left
+            if is_builtin_call_on_literals(subject):
+                # `assert sum(10, 15) == 6` tests the solution's own sum (mbpp/126); anywhere else (abs(f(x) - e),
+                # sorted(f(x)), len(r) …) a builtin is checking logic and stays the builtin.
+                subject.func = ast.Call(func=name("__rw_defined_or_builtin"), args=[ast.Constant(subject.func.id)],
+                                        keywords=[])
+            self.in_assert += 1
+            test = self.visit(node.test)
+            self.in_assert -= 1
+            text = ast.get_source_segment(test_code, node) or "assert"
+            return ast.Expr(value=ast.Call(func=name("__rw_check"), args=[test, ast.Constant(short(text))],
+                                           keywords=[]))
+
+    try:
+        tree = ast.parse(test_code, "<tests>", "exec")
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        raise BadTest("the test code does not parse: %s" % error)
+    calls_check = calls_at_top_level(tree, "check")
+    module_uses = frozenset(node.value.id for node in ast.walk(tree)
+                            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name))
+    tree = ast.fix_missing_locations(Strict().visit(tree))
+    try:
+        return compile(tree, "<tests>", "exec"), calls_check, module_uses
+    except (SyntaxError, ValueError, RecursionError) as error:
+        raise BadTest("the test code does not compile: %s" % error)
+
+
+def is_bool_literal(node):
+    import ast
+
+    return isinstance(node, ast.Constant) and type(node.value) is bool
+
+
+def equal_to_bool_literal(value, literal):
+    if type(value) is bool:
+        return value is literal
+    return type(value) is int and value == int(literal)
+
+
+def is_builtin_call_on_literals(node):
+    import ast
+    import builtins
+
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and hasattr(builtins, node.func.id)):
+        return False
+    arguments = list(node.args) + [k.value for k in node.keywords if k.arg is not None]
+    if len(arguments) != len(node.args) + len(node.keywords):
+        return False
+    for argument in arguments:
+        try:
+            ast.literal_eval(argument)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            return False
+    return True
+
+
+def calls_at_top_level(tree, function):
+    """True when code outside any function body calls `function` by name."""
+    import ast
+
+    pending = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == function:
+            return True
+        pending.extend(ast.iter_child_nodes(node))
+    return False
+
+
+class TestNamespace(dict):
+    """Globals of the test code. A name the test code has not bound is looked up, once, among the solution's
+    globals — after the builtins, which the solution cannot replace."""
+
+    def __init__(self, callee, builtin_names, stdlib, module_uses):
+        super().__init__()
+        self.callee = callee
+        self.builtin_names = builtin_names
+        self.stdlib = stdlib
+        self.module_uses = module_uses
+
+    def __missing__(self, name):
+        if name in self.builtin_names or name.startswith("__"):
+            raise KeyError(name)
+        kind, payload = self.callee.lookup(name)
+        if kind == "missing":
+            raise KeyError(name)
+        as_module = name in self.stdlib and (kind == "module" or name in self.module_uses)
+        if as_module or kind == "module":
+            # Never the solution's object: a stand-in for math could answer isclose() with True. (A solution's
+            # function that merely shares a module's name, `def copy(x)` called as copy(x), stays the solution's.)
+            value = pristine_module(name if as_module else payload)
+            if value is None:
+                raise KeyError(name)
+        else:
+            value = payload
+        self[name] = value
+        return value
+
+
+def defined_or_builtin(callee, name):
+    kind, payload = callee.lookup(name)
+    if kind == "value" and isinstance(payload, Handle):
+        return payload
+    import builtins
+
+    return getattr(builtins, name)
+
+
+def pristine_module(name):
+    if name not in LENDABLE_MODULES:
+        return None
+    try:
+        __import__(name)
+        return sys.modules[name]
+    except Exception:
+        return None
+
+
+def stdlib_names():
+    names = getattr(sys, "stdlib_module_names", None)
+    return names if names is not None else frozenset(sys.builtin_module_names)
+
+
+def resolve_entry(callee, expression, namespace):
+    """The object an entry point names ("f" or "Solution().f"), always taken from the solution (even when it is also
+    the name of a builtin)."""
+    import ast
+
+    try:
+        node = ast.parse(expression, "<entry_point>", "eval").body
+    except SyntaxError:
+        raise BadTest("entry_point is not a Python expression")
+    return _entry(callee, node)
+
+
+def _entry(callee, node):
+    import ast
+
+    if isinstance(node, ast.Name):
+        kind, payload = callee.lookup(node.id)
+        if kind != "value":
+            raise Stop("wrong_answer", "the solution does not define %s" % node.id)
+        return payload
+    if isinstance(node, ast.Attribute):
+        return getattr(_entry(callee, node.value), node.attr)
+    if isinstance(node, ast.Call) and not node.args and not node.keywords:
+        return _entry(callee, node.func)()
+    raise BadTest("entry_point must be a name, an attribute or a call without arguments")
+
+
+def run_asserts(callee, spec, checks):
+    test_code = spec.get("test_code")
+    entry_point = spec.get("entry_point")
+    if type(test_code) is not str or (entry_point is not None and type(entry_point) is not str):
+        raise BadTest("assert mode needs test_code (str) and entry_point (str or null)")
+    code, calls_check, module_uses = rewrite(test_code)
+    import builtins
+
+    namespace = TestNamespace(callee, frozenset(vars(builtins)), stdlib_names(), module_uses)
+    namespace.update({"__name__": "__main__", "__builtins__": builtins, "__rw_check": checks.check,
+                      "__rw_not": checks.negate, "__rw_chain": checks.chain, "__rw_eq": strict_equal,
+                      "__rw_ne": lambda a, b: not strict_equal(a, b), "__rw_in": strict_in,
+                      "__rw_not_in": lambda a, b: not strict_in(a, b), "__rw_eq_bool_literal": equal_to_bool_literal,
+                      "__rw_defined_or_builtin": lambda name: defined_or_builtin(callee, name)})
+    callee.load()
+    exec(code, namespace)
+    if entry_point is not None and not calls_check and callable(dict.get(namespace, "check")):
+        namespace["check"](resolve_entry(callee, entry_point, namespace))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Call mode
+
+
+def json_equal(actual, expected, tolerance):
+    """A call's result against its expected JSON value, as the JSON text of the result would compare (verl's and
+    LiveCodeBench's harnesses compare json.dumps output): a list also matches a tuple, an object key also an int
+    written the same; a float is compared within the tolerance (absolute or relative) and NaN equals NaN; an int
+    expects an int, never a float (240.0 is not 240) or a bool; a bool only a bool."""
+    if isinstance(actual, Handle):
+        return False
+    if type(expected) is bool or expected is None:
+        return actual is expected
+    if type(expected) is int:
+        return type(actual) is int and actual == expected
+    if type(expected) is float:
+        if type(actual) is int:
+            actual = float(actual) if abs(actual) < 1 << 1000 else math.inf
+        elif type(actual) is not float:
+            return False
+        if math.isnan(expected) or math.isnan(actual):
+            return math.isnan(expected) and math.isnan(actual)
+        if math.isinf(expected) or math.isinf(actual):
+            return actual == expected
+        difference = abs(actual - expected)
+        return difference <= tolerance or difference <= tolerance * max(abs(actual), abs(expected))
+    if type(expected) is str:
+        return type(actual) is str and actual == expected
+    if type(expected) is list:
+        return type(actual) in (list, tuple) and len(actual) == len(expected) and all(
+            json_equal(a, e, tolerance) for a, e in zip(actual, expected))
+    if type(expected) is dict:
+        if type(actual) is not dict or len(actual) != len(expected):
+            return False
+        keys = set()
+        for key, value in actual.items():
+            # JSON keys are strings: json.dumps writes an int key as its digits, so that is what "1" expects.
+            text = key if type(key) is str else str(key) if type(key) is int else None
+            if text is None or text in keys or text not in expected or not json_equal(value, expected[text],
+                                                                                      tolerance):
+                return False
+            keys.add(text)
+        return True
+    return False
+
+
+def run_call(callee, spec, checks):
+    fn_name, args, tolerance = spec.get("fn_name"), spec.get("args"), spec.get("float_tolerance", 1e-9)
+    if type(fn_name) is not str or not fn_name.isidentifier() or type(args) not in (list, dict) \
+            or "expected" not in spec or type(tolerance) not in (int, float):
+        raise BadTest("call mode needs fn_name, args (list or object), expected and a numeric float_tolerance")
+    callee.load()
+    target = None
+    kind, solution_class = callee.lookup("Solution")
+    if kind == "value" and isinstance(solution_class, Handle):
+        try:
+            target = getattr(solution_class(), fn_name)
+        except AttributeError:
+            target = None
+    if target is None:
+        kind, function = callee.lookup(fn_name)
+        if kind != "value" or not isinstance(function, Handle):
+            raise Stop("wrong_answer", "the solution defines no function or Solution method %s" % fn_name)
+        target = function
+    result = target(**args) if type(args) is dict else target(*args)
+    checks.check(json_equal(result, spec["expected"], float(tolerance)),
+                 "%s(…) returned %s" % (fn_name, short(repr(result))))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def verdict(passed, checks, failed_check=None, kind=None, message=None):
+    return {"passed": passed, "checks": checks, "failed_check": failed_check,
+            "error": None if kind is None else {"kind": kind, "message": short(message or "")}}
+
+
+def judge(spec, callee):
+    mode = spec.get("mode") if type(spec) is dict else None
+    if mode not in ("call", "assert"):
+        raise BadTest("mode must be call or assert")
+    checks = Checks()
+    failed = classify(lambda: (run_call if mode == "call" else run_asserts)(callee, spec, checks), callee)
+    if failed is None and mode == "assert":
+        if checks.count == 0:
+            failed = None, "wrong_answer", "the tests checked nothing"
+        elif callee.calls == 0:
+            failed = None, "wrong_answer", "the tests never called the solution"
+    if failed is None:
+        return verdict(True, checks.count)
+    return verdict(False, checks.count, *failed)
+
+
+def classify(run, callee):
+    """None when the tests ran to their end, else (failed_check, kind, message)."""
+    try:
+        run()
+    except BadTest:
+        raise
+    except Stop as stop:
+        return None, stop.kind, stop.message
+    except SolutionRaised as error:
+        failed = None, "runtime_error", "%s: %s" % (type(error).__name__, error)
+    except AssertionError as error:
+        failed = short(error), "wrong_answer", "a check failed"
+    except SystemExit as error:
+        # Tests pass by running to their end, never by exiting early.
+        failed = None, "wrong_answer", "the tests exited (status %s)" % short(error.code)
+    except Exception as error:
+        failed = None, "wrong_answer", "%s: %s" % (type(error).__name__, error)
+    else:
+        failed = None
+    # A dead callee outranks what the tests made of it (they may even have caught the error).
+    if callee.dead is not None:
+        return None, callee.dead.kind, callee.dead.message
+    return failed
+
+
+def undumpable():
+    """Closes /proc/<pid>/{mem,environ,fd} to other processes of the same uid (the runner also does this and
+    runs the judge as a uid of its own; this covers a runner that does not)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE
+    except (OSError, AttributeError):
+        pass
+
+
+def main():
+    undumpable()
+    if hasattr(sys, "set_int_max_str_digits"):
+        sys.set_int_max_str_digits(0)
+    # The verdict goes to the real stdout; whatever the test code (or an import) prints goes nowhere.
+    verdict_fd = os.dup(1)
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 1)
+    os.close(null)
+    sys.stdout = open(os.devnull, "w")
+    try:
+        spec = json.loads(sys.stdin.buffer.read().decode("utf-8"))
+        result = judge(spec, Callee(REPLIES_FD, REQUESTS_FD))
+    except (BadTest, ValueError, UnicodeDecodeError) as error:
+        result = verdict(False, 0, None, "bad_test", "%s: %s" % (type(error).__name__, error))
+    data = (json.dumps(result, ensure_ascii=True) + "\n").encode("ascii")
+    os.write(verdict_fd, data)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
