@@ -14,6 +14,14 @@ public interface Sandbox {
     Outcome execute(Language language, Job job);
 
     /**
+     * False when the language's runtime is not installed here (an optional language whose image was not built):
+     * a request for it is the caller's mistake for this deployment, not a failure to retry.
+     */
+    default boolean installed(Language language) {
+        return true;
+    }
+
+    /**
      * @param compileMemoryMb memory of the compile phase (compiled languages)
      * @param runMemoryMb     memory of the container while the tests run: program limit plus the runtime's overhead
      */
