@@ -37,7 +37,7 @@ public final class CodeJudge {
 
     /** Refuses a language whose runtime is not installed, before anything runs ({@link LanguageUnavailableException}). */
     public void requireInstalled(Language language) {
-        if (!sandbox.installed(language)) {
+        if (sandbox.missing(language)) {
             throw new LanguageUnavailableException(language);
         }
     }

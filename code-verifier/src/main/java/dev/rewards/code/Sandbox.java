@@ -14,11 +14,11 @@ public interface Sandbox {
     Outcome execute(Language language, Job job);
 
     /**
-     * False when the language's runtime is not installed here (an optional language whose image was not built):
-     * a request for it is the caller's mistake for this deployment, not a failure to retry.
+     * True when the language's runtime is known to be missing here (an optional language whose image was not
+     * built): a request for it is the caller's mistake for this deployment, not a failure to retry.
      */
-    default boolean installed(Language language) {
-        return true;
+    default boolean missing(Language language) {
+        return false;
     }
 
     /**

@@ -90,7 +90,7 @@ class CodeController {
             List<Map<String, Object>> languages = new ArrayList<>();
             List<String> notInstalled = new ArrayList<>();
             for (Language language : Language.values()) {
-                if (!sandbox.installed(language)) {
+                if (sandbox.missing(language)) {
                     notInstalled.add(language.wireName());
                     continue;
                 }

@@ -106,7 +106,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
 
     /**
      * True when the engine answers and every core language has a warm container or is creating one successfully;
-     * optional languages do not count (absent images are refused per request, see {@link #installed}).
+     * optional languages do not count (absent images are refused per request, see {@link #missing}).
      */
     public boolean ready() {
         try {
@@ -118,12 +118,12 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     }
 
     /**
-     * Core languages are always installed (a missing core image is a failure, 503); an optional one is when its
-     * image is on the engine. Only an engine that answers "no such image" makes a language absent.
+     * Only an optional language can be missing (a missing core image is a failure, 503), and only when the engine
+     * answers "no such image".
      */
     @Override
-    public boolean installed(Language language) {
-        return !language.optional() || imagePresent(language);
+    public boolean missing(Language language) {
+        return language.optional() && !imagePresent(language);
     }
 
     private boolean imagePresent(Language language) {
