@@ -90,12 +90,13 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     }
 
     /**
-     * Starts filling every pool in the background; returns at once. Optional languages whose image is absent are
-     * left empty: they fill on first use once their image is built.
+     * Starts filling the pools of the core languages in the background; returns at once. Optional languages fill on
+     * first use (their image may not even be built), so that a deployment with every image does not keep idle
+     * containers for languages it is not asked for.
      */
     public void start() {
         for (Pool pool : pools.values()) {
-            if (pool.language.optional() && !imagePresent(pool.language)) {
+            if (pool.language.optional()) {
                 continue;
             }
             for (int i = 0; i < settings.poolSize(); i++) {

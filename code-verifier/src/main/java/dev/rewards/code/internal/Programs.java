@@ -117,9 +117,10 @@ public final class Programs {
             case GO -> List.of("go", "build", "-o", "main", layout.fileName());
             case RUST -> List.of("rustc", "--edition", "2021", "-O", "-o", "main", layout.fileName());
             // Type errors are compile errors (no JavaScript is emitted); Node's own types come with Debian's nodejs.
+            // esModuleInterop: `import fs from 'fs'` is valid for Node as `import * as fs from 'fs'` is.
             case TYPESCRIPT -> List.of("tsc", "--target", "es2022", "--lib", "es2022", "--module", "commonjs",
-                    "--types", "node", "--typeRoots", "/usr/share/nodejs/@types", "--skipLibCheck", "--noEmitOnError",
-                    "--pretty", "false", "--outDir", ".", layout.fileName());
+                    "--esModuleInterop", "--types", "node", "--typeRoots", "/usr/share/nodejs/@types",
+                    "--skipLibCheck", "--noEmitOnError", "--pretty", "false", "--outDir", ".", layout.fileName());
             case CSHARP -> List.of("mcs", "-optimize+", "-r:System.Numerics", "-out:main.exe", layout.fileName());
             case RUBY -> List.of("ruby", "-c", layout.fileName());
             case BASH -> List.of("bash", "-n", layout.fileName());
