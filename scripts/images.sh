@@ -83,35 +83,35 @@ build_sandbox_image() {
     || { cat "$STATE_DIR/build-$language.log" >&2; die "building $image failed"; }
 }
 
-# The languages to build from a list such as "go,rust" ("all": every language, "core": the five defaults); the
-# core five are always included, since the code-verifier is not ready without them.
+# Sets SELECTED_LANGUAGES from a list such as "go,rust" ("all": every language, "core": the five defaults); the
+# core five are always included, since the code-verifier is not ready without them. Not in a subshell: an unknown
+# name must stop the launcher.
 sandbox_languages() {
   local requested=${1:-} language known l
-  local -a chosen=("${CORE_SANDBOX_LANGUAGES[@]}")
+  SELECTED_LANGUAGES=("${CORE_SANDBOX_LANGUAGES[@]}")
   case "$requested" in
-    all) chosen=("${SANDBOX_LANGUAGES[@]}") ;;
+    all) SELECTED_LANGUAGES=("${SANDBOX_LANGUAGES[@]}") ;;
     ""|core) ;;
     *)
       for language in ${requested//,/ }; do
         known=false
         for l in "${SANDBOX_LANGUAGES[@]}"; do [ "$l" = "$language" ] && known=true; done
         $known || die "unknown sandbox language: $language (known: ${SANDBOX_LANGUAGES[*]}, or all)"
-        [[ " ${chosen[*]} " == *" $language "* ]] || chosen+=("$language")
+        [[ " ${SELECTED_LANGUAGES[*]} " == *" $language "* ]] || SELECTED_LANGUAGES+=("$language")
       done ;;
   esac
-  echo "${chosen[*]}"
 }
 
 # Builds the sandbox images of the languages in $1 (see sandbox_languages; default REWARDS_LANGUAGES, else core).
 ensure_sandbox_images() {
-  local language languages started
-  languages=$(sandbox_languages "${1:-${REWARDS_LANGUAGES:-}}")
-  for language in $languages; do
+  local language started
+  sandbox_languages "${1:-${REWARDS_LANGUAGES:-}}"
+  for language in "${SELECTED_LANGUAGES[@]}"; do
     started=$SECONDS
     build_sandbox_image "$language"
     [ $((SECONDS - started)) -lt 2 ] || ok "rewards-sandbox-$language built in $((SECONDS - started)) s"
   done
-  ok "sandbox images: $languages (tag ${PROJECT_VERSION})"
+  ok "sandbox images: ${SELECTED_LANGUAGES[*]} (tag ${PROJECT_VERSION})"
 }
 
 # Service images: one Dockerfile (docker/service) for all five, on a public JRE 17 base when a registry answers,
