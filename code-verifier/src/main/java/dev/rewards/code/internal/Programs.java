@@ -154,10 +154,9 @@ public final class Programs {
                 case C, CPP, GO, RUST -> List.of("./main");
                 case JAVA -> List.of("java", "-Xmx" + memoryMb + "m", "-Xss" + JAVA_STACK_MB + "m", "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", ".", mainClass);
-                case JAVASCRIPT -> List.of("node", "--max-old-space-size=" + memoryMb, "--stack-size=16384",
-                        fileName);
-                case TYPESCRIPT -> List.of("node", "--max-old-space-size=" + memoryMb, "--stack-size=16384",
-                        "main.js");
+                // TypeScript runs as what tsc emitted next to its source.
+                case JAVASCRIPT, TYPESCRIPT -> List.of("node", "--max-old-space-size=" + memoryMb,
+                        "--stack-size=16384", fileName.replaceFirst("\\.ts$", ".js"));
                 // The heap capped at the limit, as -Xmx for Java: exceeding it is Mono's OutOfMemoryException.
                 case CSHARP -> List.of("mono", "--gc-params=max-heap-size=" + memoryMb + "m", "main.exe");
                 case RUBY -> List.of("ruby", fileName);
