@@ -22,6 +22,7 @@ import dev.rewards.code.docker.DockerSandbox;
  * 1, 2 and 8 — through the warm-container sandbox and, side by side, as plain local processes (the physical floor:
  * no isolation at all). For (c) the sandbox compiles with the C++ image's precompiled header and the plain side
  * with plain {@code g++}, so the ratio shows what the precompiled header buys against the isolation's cost.
+ * An argument keeps only the workloads whose name contains it (e.g. {@code stdc++}).
  */
 public final class CodeBench {
 
@@ -49,6 +50,9 @@ public final class CodeBench {
             List<String> pchRatios = new ArrayList<>();
             for (String workload : List.of("python 10 stdio tests", "c++ compile + 10 tests",
                     "c++ stdc++.h compile + 10")) {
+                if (args.length > 0 && !workload.contains(args[0])) {
+                    continue;
+                }
                 boolean python = workload.startsWith("python");
                 String code = python ? PYTHON : workload.contains("stdc++") ? CPP_STDCXX : CPP;
                 for (int concurrency : new int[] {1, 2, 8}) {
