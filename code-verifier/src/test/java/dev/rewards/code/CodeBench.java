@@ -135,7 +135,12 @@ public final class CodeBench {
     }
 
     private static Result measure(int concurrency, java.util.concurrent.Callable<Void> submission) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        // Daemon workers: a submission that fails the bench ends the JVM with its exception instead of hanging it.
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "bench");
+            thread.setDaemon(true);
+            return thread;
+        });
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
