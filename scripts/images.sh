@@ -4,7 +4,11 @@
 # Temporary directories come from temp_dir (./rewards), which removes them when the launcher ends however it ends
 # (a failed build, Ctrl-C in the middle of debootstrap), not only on the paths that remove them here.
 
-SANDBOX_LANGUAGES=(python c cpp java javascript)
+# Every language with a sandbox image (sandbox/languages/<language>/); the core five are built by default and the
+# code-verifier's readiness requires them, the others are built on request (--languages, REWARDS_LANGUAGES) and
+# are served when their image is present.
+SANDBOX_LANGUAGES=(python c cpp java javascript go rust typescript csharp ruby bash)
+CORE_SANDBOX_LANGUAGES=(python c cpp java javascript)
 SOURCE_HASH_LABEL=dev.rewards.source-hash
 DEBIAN_SUITE=bookworm
 
@@ -66,7 +70,9 @@ build_sandbox_image() {
   image=$(sandbox_image "$language")
   base=$(default_base_image "$language")
   [ -n "$base" ] || die "no base image for $language in sandbox/base-images.txt"
-  hash=$( (tree_hash sandbox/common sandbox/base sandbox/Dockerfile; echo "$language $base") | sha256sum | cut -c1-16)
+  [ -d "$ROOT/sandbox/languages/$language" ] || die "unknown sandbox language: $language (known: ${SANDBOX_LANGUAGES[*]})"
+  hash=$( (tree_hash sandbox/common sandbox/base sandbox/Dockerfile sandbox/toolchain.sh "sandbox/languages/$language"
+           echo "$language $base") | sha256sum | cut -c1-16)
   if [ "$(image_label "$image" "$SOURCE_HASH_LABEL")" = "$hash" ]; then
     return 0
   fi
@@ -80,10 +86,35 @@ build_sandbox_image() {
     || { cat "$STATE_DIR/build-$language.log" >&2; die "building $image failed"; }
 }
 
+# Sets SELECTED_LANGUAGES from a list such as "go,rust" ("all": every language, "core": the five defaults); the
+# core five are always included, since the code-verifier is not ready without them. Not in a subshell: an unknown
+# name must stop the launcher.
+sandbox_languages() {
+  local requested=${1:-} language known l
+  SELECTED_LANGUAGES=("${CORE_SANDBOX_LANGUAGES[@]}")
+  case "$requested" in
+    all) SELECTED_LANGUAGES=("${SANDBOX_LANGUAGES[@]}") ;;
+    ""|core) ;;
+    *)
+      for language in ${requested//,/ }; do
+        known=false
+        for l in "${SANDBOX_LANGUAGES[@]}"; do [ "$l" = "$language" ] && known=true; done
+        $known || die "unknown sandbox language: $language (known: ${SANDBOX_LANGUAGES[*]}, or all)"
+        [[ " ${SELECTED_LANGUAGES[*]} " == *" $language "* ]] || SELECTED_LANGUAGES+=("$language")
+      done ;;
+  esac
+}
+
+# Builds the sandbox images of the languages in $1 (see sandbox_languages; default REWARDS_LANGUAGES, else core).
 ensure_sandbox_images() {
-  local language
-  for language in "${SANDBOX_LANGUAGES[@]}"; do build_sandbox_image "$language"; done
-  ok "sandbox images: $(printf '%s ' "${SANDBOX_LANGUAGES[@]}")(tag ${PROJECT_VERSION})"
+  local language started
+  sandbox_languages "${1:-${REWARDS_LANGUAGES:-}}"
+  for language in "${SELECTED_LANGUAGES[@]}"; do
+    started=$SECONDS
+    build_sandbox_image "$language"
+    [ $((SECONDS - started)) -lt 2 ] || ok "rewards-sandbox-$language built in $((SECONDS - started)) s"
+  done
+  ok "sandbox images: ${SELECTED_LANGUAGES[*]} (tag ${PROJECT_VERSION})"
 }
 
 # Service images: one Dockerfile (docker/service) for all five, on a public JRE 17 base when a registry answers,

@@ -6,9 +6,16 @@ language="$1"
 case "$language" in
   python)     version=$(python3 --version 2>&1) ;;
   c)          version=$(gcc --version | head -n 1) ;;
-  cpp)        version=$(g++ --version | head -n 1) ;;
+  cpp)        version=$(g++ --version | head -n 1)
+              if [ -f /opt/rewards/pch/bits/stdc++.h.gch ]; then version="$version, precompiled bits/stdc++.h"; fi ;;
   java)       version=$(javac -version 2>&1 | head -n 1) ;;
   javascript) version="node $(node --version)" ;;
+  go)         version=$(go version) ;;
+  rust)       version=$(rustc --version) ;;
+  typescript) version="tsc $(tsc --version | sed 's/^Version //'), node $(node --version)" ;;
+  csharp)     version="$(mcs --version), $(mono --version | head -n 1 | sed 's/ (.*//')" ;;
+  ruby)       version=$(ruby --version) ;;
+  bash)       version=$(bash --version | head -n 1) ;;
   *) echo "unknown sandbox language: $language" >&2; exit 1 ;;
 esac
 printf '%s\n' "$version" > /opt/rewards/toolchain-version

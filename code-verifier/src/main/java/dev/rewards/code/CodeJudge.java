@@ -30,8 +30,16 @@ public final class CodeJudge {
         return policy;
     }
 
+    /** Refuses a language whose runtime is not installed, before anything runs ({@link LanguageUnavailableException}). */
+    public void requireInstalled(Language language) {
+        if (sandbox.missing(language)) {
+            throw new LanguageUnavailableException(language);
+        }
+    }
+
     public CodeResult verify(CodeSubmission submission) {
         long started = System.nanoTime();
+        requireInstalled(submission.language());
         TestSuite tests = submission.tests();
         if (tests.size() > policy.maxTests()) {
             throw new IllegalArgumentException("tests: at most " + policy.maxTests() + " test cases, got " + tests.size());
@@ -113,6 +121,7 @@ public final class CodeJudge {
     private ProgramRun run(Language language, String code, String stdin, CodeLimits limits,
                            Map<String, String> binaryFiles, List<String> fetchFiles, WallClock wallClock) {
         long started = System.nanoTime();
+        requireInstalled(language);
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("code: required");
         }

@@ -15,6 +15,14 @@ public interface Sandbox {
     Outcome execute(Language language, Job job);
 
     /**
+     * True when the language's runtime is known to be missing here (an optional language whose image was not
+     * built): a request for it is the caller's mistake for this deployment, not a failure to retry.
+     */
+    default boolean missing(Language language) {
+        return false;
+    }
+
+    /**
      * @param compileMemoryMb memory of the compile phase (compiled languages)
      * @param runMemoryMb     memory of the container while the tests run: program limit plus the runtime's overhead
      * @param judge           when set, every test is a judged test: this trusted command runs next to the program

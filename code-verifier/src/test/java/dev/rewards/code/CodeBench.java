@@ -17,14 +17,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.rewards.code.docker.DockerSandbox;
 
 /**
- * {@code ./rewards bench code}: submissions/s and latency of (a) a trivial Python program with 10 stdio tests and
- * (b) a C++ program with 10 tests, compile included, at concurrency 1, 2 and 8 — through the warm-container sandbox
- * and, side by side, as plain local processes (the physical floor: no isolation at all).
+ * {@code ./rewards bench code}: submissions/s and latency of (a) a trivial Python program with 10 stdio tests,
+ * (b) a C++ program with 10 tests, compile included, and (c) the same with {@code <bits/stdc++.h>}, at concurrency
+ * 1, 2 and 8 — through the warm-container sandbox and, side by side, as plain local processes (the physical floor:
+ * no isolation at all). For (c) the sandbox compiles with the C++ image's precompiled header and the plain side
+ * with plain {@code g++}, so the ratio shows what the precompiled header buys against the isolation's cost.
+ * An argument keeps only the workloads whose name contains it (e.g. {@code stdc++}).
  */
 public final class CodeBench {
 
     private static final String PYTHON = "n = int(input())\nprint(n * 2)\n";
     private static final String CPP = "#include <iostream>\nint main(){long n; std::cin >> n; std::cout << n * 2 << \"\\n\";}\n";
+    private static final String CPP_STDCXX = "#include <bits/stdc++.h>\nusing namespace std;\n"
+            + "int main(){long long n; cin >> n; vector<long long> v{n, n}; cout << accumulate(v.begin(), v.end(), 0LL) << \"\\n\";}\n";
     private static final int TESTS = 10;
     /** The system interpreter, not a version-manager shim that would add a shell to every start. */
     private static final String PLAIN_PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
@@ -42,20 +47,30 @@ public final class CodeBench {
         try {
             System.out.printf(Locale.ROOT, "%-28s %5s %12s %9s %9s %12s %7s%n", "workload", "conc", "sandbox/s",
                     "p50 ms", "p99 ms", "plain/s", "ratio");
-            for (String workload : List.of("python 10 stdio tests", "c++ compile + 10 tests")) {
+            List<String> pchRatios = new ArrayList<>();
+            for (String workload : List.of("python 10 stdio tests", "c++ compile + 10 tests",
+                    "c++ stdc++.h compile + 10")) {
+                if (args.length > 0 && !workload.contains(args[0])) {
+                    continue;
+                }
                 boolean python = workload.startsWith("python");
+                String code = python ? PYTHON : workload.contains("stdc++") ? CPP_STDCXX : CPP;
                 for (int concurrency : new int[] {1, 2, 8}) {
                     Result boxed = measure(concurrency, () -> {
-                        CodeResult result = judge.verify(submission(python));
+                        CodeResult result = judge.verify(submission(python, code));
                         if (result.status() != Verdict.ACCEPTED) {
                             throw new IllegalStateException("bench submission not accepted: " + result);
                         }
                         return null;
                     });
                     Result plain = measure(concurrency, () -> {
-                        plainRun(python, scratch);
+                        plainRun(python, code, scratch);
                         return null;
                     });
+                    if (workload.contains("stdc++")) {
+                        pchRatios.add(String.format(Locale.ROOT, "concurrency %d: %.2f× (p50 %.0f ms vs %.0f ms)",
+                                concurrency, boxed.throughput() / plain.throughput(), boxed.p50(), plain.p50()));
+                    }
                     System.out.printf(Locale.ROOT, "%-28s %5d %12.1f %9.1f %9.1f %12.1f %6.0f%%%n", workload,
                             concurrency, boxed.throughput(), boxed.p50(), boxed.p99(), plain.throughput(),
                             100 * boxed.throughput() / plain.throughput());
@@ -64,26 +79,28 @@ public final class CodeBench {
                             "plain local processes", null);
                 }
             }
+            System.out.println("C++ with <bits/stdc++.h>, compile + 10 tests, sandbox with the precompiled header ÷ "
+                    + "plain g++ (submissions/s): " + String.join("; ", pchRatios));
         } finally {
             sandbox.close();
         }
         System.exit(0);
     }
 
-    private static CodeSubmission submission(boolean python) {
+    private static CodeSubmission submission(boolean python, String code) {
         List<TestSuite.StdioCase> cases = new ArrayList<>();
         for (int i = 0; i < TESTS; i++) {
             cases.add(new TestSuite.StdioCase(i + "\n", (2 * i) + "\n"));
         }
-        return new CodeSubmission("bench", python ? Language.PYTHON : Language.CPP, null, python ? PYTHON : CPP,
+        return new CodeSubmission("bench", python ? Language.PYTHON : Language.CPP, null, code,
                 new TestSuite.Stdio(cases), LimitPolicy.STANDARD.defaults(), null, false, true);
     }
 
-    /** The same work as plain processes: python3 per test, or g++ once and the binary per test. */
-    private static void plainRun(boolean python, Path scratch) throws IOException, InterruptedException {
+    /** The same work as plain processes: python3 per test, or g++ (no precompiled header) once and the binary per test. */
+    private static void plainRun(boolean python, String code, Path scratch) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(scratch, "run");
         Path source = dir.resolve(python ? "main.py" : "main.cpp");
-        Files.writeString(source, python ? PYTHON : CPP);
+        Files.writeString(source, code);
         if (!python) {
             process(List.of("g++", "-std=c++17", "-O2", "-pipe", "-o", dir.resolve("main").toString(),
                     source.toString()), "");
@@ -118,7 +135,12 @@ public final class CodeBench {
     }
 
     private static Result measure(int concurrency, java.util.concurrent.Callable<Void> submission) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        // Daemon workers: a submission that fails the bench ends the JVM with its exception instead of hanging it.
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "bench");
+            thread.setDaemon(true);
+            return thread;
+        });
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());

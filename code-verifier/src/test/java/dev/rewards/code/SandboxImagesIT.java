@@ -22,7 +22,13 @@ class SandboxImagesIT {
             "c          | sh -c printf\\ 'int\\ main(){return\\ 42;}'>/tmp/a.c&&gcc\\ -O2\\ -o\\ /tmp/a\\ /tmp/a.c;/tmp/a;echo\\ $? | 42",
             "cpp        | sh -c echo\\ 'int\\ main(){return\\ 42;}'>/tmp/a.cpp&&g++\\ -std=c++17\\ -o\\ /tmp/a\\ /tmp/a.cpp;/tmp/a;echo\\ $? | 42",
             "java       | sh -c cd\\ /tmp&&printf\\ 'public\\ class\\ Main{public\\ static\\ void\\ main(String[]a){System.out.print(42);}}'>Main.java&&javac\\ Main.java&&java\\ -cp\\ .\\ Main | 42",
-            "javascript | node -e console.log(6*7)                                    | 42"})
+            "javascript | node -e console.log(6*7)                                    | 42",
+            "go         | sh -c cd\\ /tmp&&echo\\ 'package\\ main;import\\ \"fmt\";func\\ main(){fmt.Print(6*7)}'>a.go&&GOCACHE=/tmp/c\\ CGO_ENABLED=0\\ go\\ build\\ -o\\ a\\ a.go&&./a | 42",
+            "rust       | sh -c cd\\ /tmp&&echo\\ 'fn\\ main(){print!(\"{}\",6*7)}'>a.rs&&rustc\\ -O\\ -o\\ a\\ a.rs&&./a | 42",
+            "typescript | sh -c cd\\ /tmp&&echo\\ 'const\\ x:number=6*7;process.stdout.write(String(x))'>a.ts&&tsc\\ --skipLibCheck\\ --types\\ node\\ --typeRoots\\ /usr/share/nodejs/@types\\ a.ts&&node\\ a.js | 42",
+            "csharp     | sh -c cd\\ /tmp&&echo\\ 'class\\ P{static\\ void\\ Main(){System.Console.Write(6*7);}}'>a.cs&&mcs\\ a.cs&&mono\\ a.exe | 42",
+            "ruby       | ruby -e print(6*7)                                          | 42",
+            "bash       | bash -c echo\\ $((6*7))                                     | 42"})
     void toolchainRunsUnprivilegedWithoutNetwork(String language, String command, String expected) throws Exception {
         try (GenericContainer<?> sandbox = new GenericContainer<>(
                 DockerImageName.parse("rewards-sandbox-" + language + ":" + VERSION))

@@ -52,7 +52,8 @@ class CodeController {
         // Parse everything first, so a bad item is a 400 before any container runs.
         for (int i = 0; i < items.size(); i++) {
             try {
-                WireSubmissions.toSubmission(items.get(i), queue.judge().policy());
+                CodeSubmission submission = WireSubmissions.toSubmission(items.get(i), queue.judge().policy());
+                queue.judge().requireInstalled(submission.language());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("items[" + i + "]." + e.getMessage(), e);
             }
@@ -81,17 +82,24 @@ class CodeController {
                 request.stdin() == null ? "" : request.stdin(), limits, Map.of(), List.of())));
     }
 
-    @Operation(summary = "The languages with their toolchain versions and the limits' defaults and maxima")
+    @Operation(summary = "The installed languages with their toolchain versions, the known but uninstalled ones, "
+            + "and the limits' defaults and maxima")
     @GetMapping("/languages")
     Mono<Map<String, Object>> languages() {
         return Mono.fromCallable(() -> {
             List<Map<String, Object>> languages = new ArrayList<>();
+            List<String> notInstalled = new ArrayList<>();
             for (Language language : Language.values()) {
+                if (sandbox.missing(language)) {
+                    notInstalled.add(language.wireName());
+                    continue;
+                }
                 languages.add(Map.of("name", language.wireName(), "aliases", language.aliases(),
-                        "toolchain", toolchain(language), "compiled", language.compiled()));
+                        "toolchain", toolchain(language), "compiled", language.compiled(),
+                        "optional", language.optional()));
             }
             var policy = queue.judge().policy();
-            return Map.<String, Object>of("languages", languages,
+            return Map.<String, Object>of("languages", languages, "not_installed", notInstalled,
                     "limits", Map.of("defaults", policy.defaults(), "maxima", policy.maxima(),
                             "compile_time_ms", policy.compileTimeMs(), "compile_memory_mb", policy.compileMemoryMb()));
         }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic());
@@ -101,12 +109,17 @@ class CodeController {
         if (!(sandbox instanceof DockerSandbox docker)) {
             return "unknown";
         }
-        return toolchains.computeIfAbsent(language, l -> {
-            try {
-                return docker.toolchainVersion(l);
-            } catch (RuntimeException e) {
-                return "unavailable";
-            }
-        });
+        String known = toolchains.get(language);
+        if (known != null) {
+            return known;
+        }
+        try {
+            // Cached only when read: a sandbox that failed now may answer once its engine or image is back.
+            String version = docker.toolchainVersion(language);
+            toolchains.put(language, version);
+            return version;
+        } catch (RuntimeException e) {
+            return "unavailable";
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
@@ -49,12 +51,15 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long MB = 1024L * 1024L;
+    private static final long IMAGE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final DockerClient docker;
     private final SandboxSettings settings;
     private final Map<Language, Pool> pools = new EnumMap<>(Language.class);
     private final ExecutorService maintenance;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    /** When each optional language's image was last seen on the engine (absent images are looked up each time). */
+    private final Map<Language, Long> imageSeen = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public DockerSandbox(SandboxSettings settings) {
@@ -84,23 +89,64 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         return settings.ownerLabel();
     }
 
-    /** Starts filling every pool in the background; returns at once. */
+    /**
+     * Starts filling the pools of the core languages in the background; returns at once. Optional languages fill on
+     * first use (their image may not even be built), so that a deployment with every image does not keep idle
+     * containers for languages it is not asked for.
+     */
     public void start() {
         for (Pool pool : pools.values()) {
+            if (pool.language.optional()) {
+                continue;
+            }
             for (int i = 0; i < settings.poolSize(); i++) {
                 maintenance.submit(pool::replenish);
             }
         }
     }
 
-    /** True when the engine answers and every language has a warm container or is creating one successfully. */
+    /**
+     * True when the engine answers and every core language has a warm container or is creating one successfully;
+     * optional languages do not count (absent images are refused per request, see {@link #missing}).
+     */
     public boolean ready() {
         try {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
             return false;
         }
-        return pools.values().stream().noneMatch(pool -> pool.failing);
+        return pools.values().stream().noneMatch(pool -> pool.failing && !pool.language.optional());
+    }
+
+    /**
+     * Only an optional language can be missing (a missing core image is a failure, 503), and only when the engine
+     * answers "no such image".
+     */
+    @Override
+    public boolean missing(Language language) {
+        return language.optional() && !imagePresent(language);
+    }
+
+    private boolean imagePresent(Language language) {
+        Long seen = imageSeen.get(language);
+        if (seen != null && System.nanoTime() - seen < IMAGE_RECHECK_NANOS) {
+            return true;
+        }
+        try {
+            docker.inspectImageCmd(image(language)).exec();
+        } catch (NotFoundException e) {
+            imageSeen.remove(language);
+            return false;
+        } catch (RuntimeException e) {
+            // The engine did not answer: not a verdict on the image; the container creation will tell (503).
+            return true;
+        }
+        imageSeen.put(language, System.nanoTime());
+        return true;
+    }
+
+    private String image(Language language) {
+        return settings.imagePrefix() + language.wireName() + ":" + settings.imageTag();
     }
 
     public Map<String, Object> describe() {
@@ -370,7 +416,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     }
 
     private String createContainer(Language language) {
-        String image = settings.imagePrefix() + language.wireName() + ":" + settings.imageTag();
+        String image = image(language);
         long memory = 512 * MB;
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")

@@ -22,8 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Programs {
 
     /** Memory the runtime needs beyond the program's own limit: the runner, the interpreter or the JVM's non-heap. */
-    private static final Map<Language, Integer> RUNTIME_OVERHEAD_MB = Map.of(Language.PYTHON, 64, Language.C, 64,
-            Language.CPP, 64, Language.JAVA, 256, Language.JAVASCRIPT, 128);
+    private static final Map<Language, Integer> RUNTIME_OVERHEAD_MB = Map.ofEntries(Map.entry(Language.PYTHON, 64),
+            Map.entry(Language.C, 64), Map.entry(Language.CPP, 64), Map.entry(Language.JAVA, 256),
+            Map.entry(Language.JAVASCRIPT, 128), Map.entry(Language.GO, 64), Map.entry(Language.RUST, 64),
+            Map.entry(Language.TYPESCRIPT, 128), Map.entry(Language.CSHARP, 128), Map.entry(Language.RUBY, 64),
+            Map.entry(Language.BASH, 64));
     /** 0 = unlimited: bounded by the memory limit, as on DOMjudge and Codeforces; deep recursion is legitimate. */
     private static final int STACK_MB = 0;
     private static final int JAVA_STACK_MB = 64;
@@ -37,6 +40,9 @@ public final class Programs {
     private static final long JUDGE_OUTPUT_BYTES = 1 << 20;
     /** Beyond the program's limits: the judge's start-up and the decoding and comparing of what the program sent. */
     private static final int JUDGE_EXTRA_MS = 2000;
+    /** Built into the C++ image (sandbox/languages/cpp/setup.sh) with the flags of {@link #CPP_FLAGS}. */
+    private static final String CPP_PCH_DIR = "/opt/rewards/pch";
+    private static final List<String> CPP_FLAGS = List.of("-std=c++17", "-O2");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Programs() {
@@ -51,14 +57,14 @@ public final class Programs {
             List<String> stdins = stdio.cases().stream().map(TestSuite.StdioCase::input).toList();
             int compileMemory = language.compiled() ? Math.max(policy.compileMemoryMb(), runMemory) : runMemory;
             return new Sandbox.Job(Map.of(layout.fileName(), code), compileCommand(language, layout, policy),
-                    runCommand(layout.run(limits.memoryMb()), limits), stdins, stopOnFailure, compileMemory,
+                    runCommand(layout.run(limits.memoryMb()), limits, layout.env(limits.memoryMb())), stdins, stopOnFailure, compileMemory,
                     runMemory);
         }
         List<String> judgeInputs = judgeInputs(tests, floatTolerance);
         Sandbox.Command judge = new Sandbox.Command(JUDGE, limits.timeMs() + JUDGE_EXTRA_MS,
                 limits.wallMs() + JUDGE_EXTRA_MS, JUDGE_OUTPUT_BYTES, FILE_MB, STACK_MB, Map.of());
         return new Sandbox.Job(Map.of(SOLUTION_FILE, code), syntaxCheck(SOLUTION_FILE, policy),
-                runCommand(CALLEE, limits), Collections.nCopies(judgeInputs.size(), ""), stopOnFailure,
+                runCommand(CALLEE, limits, Map.of()), Collections.nCopies(judgeInputs.size(), ""), stopOnFailure,
                 runMemory, runMemory, Map.of(), List.of(), judge, judgeInputs);
     }
 
@@ -88,9 +94,9 @@ public final class Programs {
         return inputs;
     }
 
-    private static Sandbox.Command runCommand(List<String> cmd, CodeLimits limits) {
+    private static Sandbox.Command runCommand(List<String> cmd, CodeLimits limits, Map<String, String> env) {
         return new Sandbox.Command(cmd, limits.timeMs(), limits.wallMs(), limits.outputKb() * 1024L, FILE_MB,
-                STACK_MB, Map.of());
+                STACK_MB, env);
     }
 
     private static Sandbox.Command syntaxCheck(String file, LimitPolicy policy) {
@@ -102,17 +108,43 @@ public final class Programs {
         List<String> cmd = switch (language) {
             case PYTHON -> List.of("@python-syntax", layout.fileName());
             case C -> List.of("gcc", "-std=c17", "-O2", "-pipe", "-o", "main", layout.fileName(), "-lm");
-            case CPP -> List.of("g++", "-std=c++17", "-O2", "-pipe", "-o", "main", layout.fileName());
+            // -I: the directory of the precompiled <bits/stdc++.h>, which GCC takes when the flags agree.
+            case CPP -> concat(List.of("g++"), CPP_FLAGS, List.of("-pipe", "-I" + CPP_PCH_DIR, "-o", "main",
+                    layout.fileName()));
             case JAVA -> List.of("javac", "-J-Xmx" + (policy.compileMemoryMb() * 3 / 4) + "m", "-J-XX:+UseSerialGC",
                     "-J-XX:TieredStopAtLevel=1", "-J-XX:-UsePerfData", "-encoding", "UTF-8", "-nowarn", "-d", ".",
                     layout.fileName());
             case JAVASCRIPT -> List.of("node", "--check", layout.fileName());
+            case GO -> List.of("go", "build", "-o", "main", layout.fileName());
+            case RUST -> List.of("rustc", "--edition", "2021", "-O", "-o", "main", layout.fileName());
+            // Type errors are compile errors (no JavaScript is emitted); Node's own types come with Debian's nodejs.
+            // esModuleInterop: `import fs from 'fs'` is valid for Node as `import * as fs from 'fs'` is.
+            case TYPESCRIPT -> List.of("tsc", "--target", "es2022", "--lib", "es2022", "--module", "commonjs",
+                    "--esModuleInterop", "--types", "node", "--typeRoots", "/usr/share/nodejs/@types",
+                    "--skipLibCheck", "--noEmitOnError", "--pretty", "false", "--outDir", ".", layout.fileName());
+            case CSHARP -> List.of("mcs", "-optimize+", "-r:System.Numerics", "-out:main.exe", layout.fileName());
+            case RUBY -> List.of("ruby", "-c", layout.fileName());
+            case BASH -> List.of("bash", "-n", layout.fileName());
         };
         // Compilers may write big binaries (static arrays); the work directory's tmpfs bounds them anyway.
         int fileMb = language.compiled() ? policy.compileMemoryMb() : FILE_MB;
         // Temporary objects go to the big work directory, not the small /tmp (a 512 MiB static array is legal C).
+        Map<String, String> env = language == Language.GO
+                // Static binaries without the C toolchain, no module downloads (there is no network anyway).
+                ? Map.of("TMPDIR", "/sandbox/work", "CGO_ENABLED", "0", "GOPROXY", "off", "GOCACHE",
+                        "/sandbox/work/.gocache")
+                : Map.of("TMPDIR", "/sandbox/work");
         return new Sandbox.Command(cmd, policy.compileTimeMs(), policy.compileTimeMs() + 5000, 65536, fileMb,
-                STACK_MB, Map.of("TMPDIR", "/sandbox/work"));
+                STACK_MB, env);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
     }
 
     /** File name and run command of a stdio program. */
@@ -120,12 +152,22 @@ public final class Programs {
         List<String> run(int memoryMb) {
             return switch (language) {
                 case PYTHON -> List.of("python3", fileName);
-                case C, CPP -> List.of("./main");
+                case C, CPP, GO, RUST -> List.of("./main");
                 case JAVA -> List.of("java", "-Xmx" + memoryMb + "m", "-Xss" + JAVA_STACK_MB + "m", "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", ".", mainClass);
-                case JAVASCRIPT -> List.of("node", "--max-old-space-size=" + memoryMb, "--stack-size=16384",
-                        fileName);
+                // TypeScript runs as what tsc emitted next to its source.
+                case JAVASCRIPT, TYPESCRIPT -> List.of("node", "--max-old-space-size=" + memoryMb,
+                        "--stack-size=16384", fileName.replaceFirst("\\.ts$", ".js"));
+                // The heap capped at the limit, as -Xmx for Java: exceeding it is Mono's OutOfMemoryException.
+                case CSHARP -> List.of("mono", "--gc-params=max-heap-size=" + memoryMb + "m", "main.exe");
+                case RUBY -> List.of("ruby", fileName);
+                case BASH -> List.of("bash", fileName);
             };
+        }
+
+        /** Environment of the runs: Go's collector works to stay within the limit instead of doubling past it. */
+        Map<String, String> env(int memoryMb) {
+            return language == Language.GO ? Map.of("GOMEMLIMIT", memoryMb + "MiB") : Map.of();
         }
     }
 
@@ -135,6 +177,12 @@ public final class Programs {
             case C -> new SourceLayout("main.c", language, null);
             case CPP -> new SourceLayout("main.cpp", language, null);
             case JAVASCRIPT -> new SourceLayout("main.js", language, null);
+            case GO -> new SourceLayout("main.go", language, null);
+            case RUST -> new SourceLayout("main.rs", language, null);
+            case TYPESCRIPT -> new SourceLayout("main.ts", language, null);
+            case CSHARP -> new SourceLayout("main.cs", language, null);
+            case RUBY -> new SourceLayout("main.rb", language, null);
+            case BASH -> new SourceLayout("main.sh", language, null);
             case JAVA -> {
                 JavaClasses classes = JavaClasses.scan(code);
                 String publicClass = classes.publicTopLevel();

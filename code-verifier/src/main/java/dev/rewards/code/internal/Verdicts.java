@@ -48,10 +48,24 @@ public final class Verdicts {
         return switch (language) {
             // The JVM's resident size includes its own overhead; its heap is capped by -Xmx at the limit instead.
             case JAVA -> stderr.contains("java.lang.OutOfMemoryError");
-            case JAVASCRIPT -> stderr.contains("JavaScript heap out of memory") || overLimit(run, memoryMb + 64);
+            case JAVASCRIPT, TYPESCRIPT -> stderr.contains("JavaScript heap out of memory")
+                    || overLimit(run, memoryMb + 64);
             case PYTHON -> lastLine(stderr).startsWith("MemoryError") || overLimit(run, memoryMb);
             case C, CPP -> overLimit(run, memoryMb) || stderr.contains("std::bad_alloc");
+            // The runtimes' own messages count only from a run that failed: a program may print them itself.
+            case GO -> overLimit(run, memoryMb) || failed(run) && stderr.contains("runtime: out of memory");
+            case RUST -> overLimit(run, memoryMb) || failed(run) && stderr.contains("memory allocation of ");
+            // Mono's heap is capped at the limit (--gc-params); its resident size adds the runtime's own.
+            case CSHARP -> failed(run) && stderr.contains("System.OutOfMemoryException")
+                    || overLimit(run, memoryMb + 64);
+            case RUBY -> overLimit(run, memoryMb) || failed(run) && (stderr.contains("(NoMemoryError)")
+                    || stderr.contains("failed to allocate memory"));
+            case BASH -> overLimit(run, memoryMb);
         };
+    }
+
+    private static boolean failed(Sandbox.Observation run) {
+        return run.signal() != null || run.exitCode() == null || run.exitCode() != 0;
     }
 
     private static boolean overLimit(Sandbox.Observation run, int memoryMb) {

@@ -252,4 +252,43 @@ class CodeApiTests {
         }
         verify(sandbox, never()).execute(any(), any());
     }
+
+    @Test
+    void anOptionalLanguageWithoutItsImageIsA400NamingTheBuildCommandAndRunsNothing() {
+        when(sandbox.missing(Language.GO)).thenReturn(true);
+        sandboxPrints("1\n");
+        client.post().uri("/v1/code/verify").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"language": "golang", "code": "package main", "tests": {"format": "stdio", "cases": [{"output": "1"}]}}
+                """).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> org.assertj.core.api.Assertions.assertThat((String) d)
+                        .startsWith("language: 'go' is not installed").contains("./rewards images --languages go"));
+        client.post().uri("/v1/code/run").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"language": "go", "code": "package main"}
+                """).exchange().expectStatus().isBadRequest();
+        // A batch is refused before any of its items runs, naming the item.
+        client.post().uri("/v1/code/verify/batch").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"items": [{"language": "python", "code": "print(1)", "tests": {"format": "stdio", "cases": [{"output": "1"}]}},
+                           {"language": "go", "code": "package main", "tests": {"format": "stdio", "cases": [{"output": "1"}]}}]}
+                """).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(d ->
+                        org.assertj.core.api.Assertions.assertThat((String) d).startsWith("items[1].language: 'go'"));
+        verify(sandbox, never()).execute(any(), any());
+        // Languages that are installed still run.
+        client.post().uri("/v1/code/verify").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"language": "rust", "code": "fn main(){}", "tests": {"format": "stdio", "cases": [{"output": "1"}]}}
+                """).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("accepted");
+    }
+
+    @Test
+    void languagesListsTheInstalledOnesAndNamesTheMissing() {
+        when(sandbox.missing(Language.CSHARP)).thenReturn(true);
+        client.get().uri("/v1/code/languages").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.languages[*].name").value(names -> org.assertj.core.api.Assertions.assertThat(
+                        (List<Object>) names).contains("python", "cpp", "go", "rust", "typescript", "ruby", "bash")
+                        .doesNotContain("csharp"))
+                .jsonPath("$.languages[?(@.name == 'go')].optional").isEqualTo(List.of(true))
+                .jsonPath("$.languages[?(@.name == 'python')].optional").isEqualTo(List.of(false))
+                .jsonPath("$.not_installed").isEqualTo(List.of("csharp"));
+    }
 }
