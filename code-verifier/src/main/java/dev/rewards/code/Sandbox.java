@@ -7,23 +7,58 @@ import java.util.Map;
  * Runs a job in an isolated runtime of its language: the files written to a fresh work directory, the optional
  * compile command, then the run command once per stdin. Implementations report what they observed and nothing
  * else; verdicts are the judge's. An infrastructure failure is a {@link SandboxUnavailableException}, never an
- * observation.
+ * observation; an invalid job (a bad file name) is an {@link IllegalArgumentException}.
  */
 public interface Sandbox {
 
+    /** Runs the job and returns every observation whole. */
     Outcome execute(Language language, Job job);
+
+    /**
+     * Runs the job and hands each test's observation to {@code sink} as it completes, so that a caller holds one
+     * test's output at a time; the returned outcome's tests then carry no stdout. A test may be delivered once only,
+     * in index order, even when the sandbox retries the job elsewhere.
+     */
+    default Outcome execute(Language language, Job job, TestSink sink) {
+        Outcome outcome = execute(language, job);
+        for (int i = 0; i < outcome.tests().size(); i++) {
+            sink.accept(i, outcome.tests().get(i));
+        }
+        return outcome;
+    }
+
+    /** Receives the observation of test {@code index}. */
+    @FunctionalInterface
+    interface TestSink {
+        void accept(int index, Observation observation);
+    }
 
     /**
      * @param compileMemoryMb memory of the compile phase (compiled languages)
      * @param runMemoryMb     memory of the container while the tests run: program limit plus the runtime's overhead
+     * @param judge           when set, every test is judged: the trusted judge runs beside the program (pipes on
+     *                        fds 3 and 4, see JUDGED_RUN) and reads its test's {@code judgeInputs} entry on stdin
+     * @param judgeInputs     one per stdin when {@code judge} is set, else empty; never written to any file
      */
     record Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
-               int compileMemoryMb, int runMemoryMb, Map<String, String> binaryFilesBase64, List<String> fetchFiles) {
+               int compileMemoryMb, int runMemoryMb, Map<String, String> binaryFilesBase64, List<String> fetchFiles,
+               Command judge, List<String> judgeInputs) {
         public Job {
             files = Map.copyOf(files);
             stdins = List.copyOf(stdins);
             binaryFilesBase64 = Map.copyOf(binaryFilesBase64);
             fetchFiles = List.copyOf(fetchFiles);
+            judgeInputs = List.copyOf(judgeInputs);
+            if (judge == null ? !judgeInputs.isEmpty() : judgeInputs.size() != stdins.size()) {
+                throw new IllegalArgumentException("a judged job has one judge input per test, others none");
+            }
+        }
+
+        public Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
+                   int compileMemoryMb, int runMemoryMb, Map<String, String> binaryFilesBase64,
+                   List<String> fetchFiles) {
+            this(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb, binaryFilesBase64,
+                    fetchFiles, null, List.of());
         }
 
         public Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
@@ -33,7 +68,12 @@ public interface Sandbox {
 
         public Job withFiles(Map<String, String> binaryFilesBase64, List<String> fetchFiles) {
             return new Job(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb,
-                    binaryFilesBase64, fetchFiles);
+                    binaryFilesBase64, fetchFiles, judge, judgeInputs);
+        }
+
+        public Job withJudge(Command judge, List<String> judgeInputs) {
+            return new Job(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb,
+                    binaryFilesBase64, fetchFiles, judge, judgeInputs);
         }
     }
 
@@ -61,13 +101,39 @@ public interface Sandbox {
         }
     }
 
-    /** What one program run did; {@code timedOut} is {@code cpu}, {@code wall} or null. */
+    /**
+     * What one program run did; {@code timedOut} is {@code cpu}, {@code wall} or null. {@code cpuMs} is the CPU time
+     * of the program's whole process tree, {@code memoryKb} its peak memory (summed over its processes);
+     * {@code judge} is set for a judged test.
+     */
     record Observation(Integer exitCode, Integer signal, long cpuMs, long wallMs, long memoryKb, String stdout,
                        long stdoutBytes, boolean outputExceeded, String stderr, String timedOut, boolean oomKilled,
-                       boolean startFailed) {
+                       boolean startFailed, JudgeObservation judge) {
+
+        public Observation(Integer exitCode, Integer signal, long cpuMs, long wallMs, long memoryKb, String stdout,
+                           long stdoutBytes, boolean outputExceeded, String stderr, String timedOut,
+                           boolean oomKilled, boolean startFailed) {
+            this(exitCode, signal, cpuMs, wallMs, memoryKb, stdout, stdoutBytes, outputExceeded, stderr, timedOut,
+                    oomKilled, startFailed, null);
+        }
+
         public boolean succeeded() {
             return timedOut == null && !oomKilled && !outputExceeded && !startFailed && exitCode != null
                     && exitCode == 0;
         }
+
+        /** The same observation without its stdout (what a streaming caller keeps after judging it). */
+        public Observation withoutStdout() {
+            return new Observation(exitCode, signal, cpuMs, wallMs, memoryKb, "", stdoutBytes, outputExceeded, stderr,
+                    timedOut, oomKilled, startFailed, judge);
+        }
+    }
+
+    /**
+     * What the trusted judge of a judged test did: its stdout (the verdict line) and stderr tail; its CPU and memory
+     * are never counted as the program's. {@code timedOut} is {@code cpu}, {@code wall} or null.
+     */
+    record JudgeObservation(Integer exitCode, Integer signal, String stdout, String stderr, String timedOut,
+                            long cpuMs, long wallMs) {
     }
 }

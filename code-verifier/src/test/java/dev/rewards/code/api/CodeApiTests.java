@@ -14,6 +14,7 @@ import dev.rewards.code.Sandbox;
 import dev.rewards.code.SandboxUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Answers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -27,7 +28,9 @@ class CodeApiTests {
     @Value("${local.server.port}")
     private int port;
 
-    @MockitoBean
+    // Real default methods: the judge streams tests through Sandbox.execute(language, job, sink), which feeds the
+    // stubbed execute(language, job).
+    @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     private Sandbox sandbox;
 
     private WebTestClient client;
