@@ -68,8 +68,12 @@ final class RunnerProtocol {
             request.put("run", runSpec);
             List<Map<String, String>> tests = new ArrayList<>();
             for (int i = 0; i < job.stdins().size(); i++) {
-                tests.add(job.judge() == null ? Map.of("stdin", job.stdins().get(i))
-                        : Map.of("stdin", job.stdins().get(i), "judge_input", job.judgeInputs().get(i)));
+                Map<String, String> test = new LinkedHashMap<>();
+                test.put("stdin", job.stdins().get(i));
+                if (job.judge() != null) {
+                    test.put("judge_input", job.judgeInputs().get(i));
+                }
+                tests.add(test);
             }
             request.put("tests", tests);
             request.put("stop_on_failure", job.stopOnFailure());

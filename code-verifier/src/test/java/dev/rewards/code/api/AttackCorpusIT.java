@@ -79,10 +79,11 @@ class AttackCorpusIT {
 
     @SuppressWarnings("unchecked")
     private static <T> T expand(T value) {
-        if (value instanceof Map<?, ?> map) {
+        if (value instanceof Map<?, ?> raw) {
+            Map<String, Object> map = (Map<String, Object>) raw;
             if (map.containsKey("$repeat")) {
                 List<Object> repeat = (List<Object>) map.get("$repeat");
-                return (T) (String.valueOf(map.getOrDefault("$prefix", "")) + repeat.get(0).toString()
+                return (T) (map.getOrDefault("$prefix", "") + repeat.get(0).toString()
                         .repeat(((Number) repeat.get(1)).intValue()) + map.getOrDefault("$suffix", ""));
             }
             Map<String, Object> expanded = new LinkedHashMap<>();

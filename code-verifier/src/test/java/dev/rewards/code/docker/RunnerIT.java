@@ -180,13 +180,17 @@ class RunnerIT {
         worker.start();
         List<String> before;
         try (DockerClient docker = sandbox.newClient()) {
-            long until = System.currentTimeMillis() + 60_000;
-            do {
-                Thread.sleep(500);
-                before = busyContainers(docker);
-            } while (before.isEmpty() && System.currentTimeMillis() < until);
+            try {
+                long until = System.currentTimeMillis() + 60_000;
+                do {
+                    Thread.sleep(500);
+                    before = busyContainers(docker);
+                } while (before.isEmpty() && System.currentTimeMillis() < until);
+            } finally {
+                // Always: a job left running would hold the only container of the pool.
+                worker.interrupt();
+            }
             assertThat(before).as("the spinning program runs").isNotEmpty();
-            worker.interrupt();
             worker.join(30_000);
             assertThat(worker.isAlive()).isFalse();
             assertThat(thrown.get()).isInstanceOf(SandboxUnavailableException.class)
@@ -204,7 +208,7 @@ class RunnerIT {
         for (Container container : docker.listContainersCmd()
                 .withLabelFilter(Map.of(DockerSandbox.OWNER_LABEL, sandbox.ownerLabel())).exec()) {
             try {
-                var top = docker.topContainerCmd(container.getId()).withPsArgs("-eo user,args").exec();
+                var top = docker.topContainerCmd(container.getId()).withPsArgs("-eo pid,user,args").exec();
                 for (String[] process : top.getProcesses()) {
                     if (String.join(" ", process).contains("python3 main.py")) {
                         busy.add(container.getId());
