@@ -166,6 +166,30 @@ class RunnerIT {
     }
 
     @Test
+    void sixtyFourMibOfInvalidUtf8CostsTheServiceAFewTimesItsCapNotGigabytes() {
+        // At the 64 MiB cap (the policy's maximum) 0xFF bytes once came back as 384 MiB of JSON escapes, buffered
+        // whole and parsed into a tree: +1.37 GB of heap for one request.
+        long cap = 64L << 20;
+        Sandbox.Job job = new Sandbox.Job(Map.of("main.py",
+                "import sys\nsys.stdout.buffer.write(b'\\xff' * %d)\n".formatted(cap)), null,
+                new Sandbox.Command(List.of("python3", "main.py"), 20_000, 60_000, cap, 128, 0, Map.of()),
+                List.of(""), false, 320, 320);
+        System.gc();
+        List<java.lang.management.MemoryPoolMXBean> heap = java.lang.management.ManagementFactory
+                .getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP).toList();
+        long before = heap.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long[] length = {-1};
+        sandbox.execute(Language.PYTHON, job, (index, observation) -> length[0] = observation.stdout().length());
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.out.printf("64 MiB of 0xFF: heap peak %d MiB above the %d MiB before%n", (peak - before) >> 20,
+                before >> 20);
+        assertThat(length[0]).isEqualTo(cap);
+        assertThat(peak - before).isLessThan(8 * cap);
+    }
+
+    @Test
     void anInterruptedJobIsCancelledAndItsContainerRemoved() throws Exception {
         Sandbox.Job job = new Sandbox.Job(Map.of("main.py", "while True: pass\n"), null, run(20_000, 1024),
                 Collections.nCopies(10, ""), false, 128, 128);
