@@ -48,16 +48,20 @@ class RunnerIT {
             """;
     private static final String SECRET = "expected-value-7f3a9c";
 
-    /** A hostile callee: looks for the judge's input everywhere it can, tries to stop the judge, then answers. */
+    /**
+     * A hostile callee: looks for the judge's input everywhere it can, tries to stop the judge, then answers. It
+     * carries the secret reversed, so that finding its own source is no false alarm.
+     */
     private static final String CALLEE = """
             import glob, json, os, signal
+            needle = "%s"[::-1].encode()
             args = json.loads(os.fdopen(3).readline())
             found, signalled = [], []
             for path in glob.glob("/proc/[0-9]*"):
                 for part in ("cmdline", "environ", "fd/0", "fd/3", "fd/4", "mem"):
                     try:
                         with open(path + "/" + part, "rb") as f:
-                            if b"%s" in f.read(1 << 20):
+                            if needle in f.read(1 << 20):
                                 found.append(path + "/" + part)
                     except OSError:
                         pass
@@ -71,13 +75,13 @@ class RunnerIT {
                 for directory, _, files in os.walk(root):
                     for name in files:
                         try:
-                            if b"%s" in open(os.path.join(directory, name), "rb").read():
+                            if needle in open(os.path.join(directory, name), "rb").read():
                                 found.append(os.path.join(directory, name))
                         except OSError:
                             pass
             print("found", found, "signalled", signalled)
             os.write(4, json.dumps(sum(args)).encode())
-            """.formatted(SECRET, SECRET);
+            """.formatted(new StringBuilder(SECRET).reverse());
 
     private static DockerSandbox sandbox;
 
