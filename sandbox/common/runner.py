@@ -155,25 +155,58 @@ REAPER = Reaper()
 
 
 def kill_as(uid, deadline_s=2.0, watched=()):
-    """kill(-1) with the given real and effective uid: every process that uid may signal, pid 1 and us excepted."""
+    """kill(-1) as the given uid: every process that uid may signal, pid 1 and the caller excepted.
+
+    A forked helper takes the uid, never the runner itself: while the runner's real uid were the program's, the
+    program could signal it.
+    """
     end = time.monotonic() + deadline_s
     while True:
-        try:
-            if uid:
-                os.setresuid(uid, uid, 0)
+        if uid:
+            helper = os.fork()
+            if helper == 0:
+                try:
+                    os.setresuid(uid, uid, uid)
+                    os.kill(-1, signal.SIGKILL)
+                finally:
+                    os._exit(0)
+            os.waitpid(helper, 0)
+        else:
             try:
                 os.kill(-1, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        finally:
-            if uid:
-                os.setresuid(0, 0, 0)
         REAPER.reap(watched)
         if not uid_pids(uid):
             return True
         if time.monotonic() > end:
             return False
         time.sleep(0.001)
+
+
+class EffectiveUser:
+    """Only the effective (and file-system) ids of another user: the real and saved ids stay root's, so no program
+    may signal the runner meanwhile, and the runner gets its capabilities back on exit."""
+
+    def __init__(self, uid, drop_groups=False):
+        self.uid = uid
+        self.drop_groups = drop_groups
+
+    def __enter__(self):
+        # The group too: reading another process's smaps needs the caller's file-system gid to be the target's.
+        if self.drop_groups:
+            self.groups = os.getgroups()
+            os.setgroups([])
+        os.setresgid(-1, self.uid, -1)
+        os.setresuid(-1, self.uid, -1)
+        return self
+
+    def __exit__(self, *exc):
+        os.setresuid(-1, 0, -1)
+        os.setresgid(-1, 0, -1)
+        if self.drop_groups:
+            os.setgroups(self.groups)
+        return False
 
 
 def uid_pids(uid):
@@ -276,14 +309,11 @@ def remove_sysv_ipc():
 
 def remove_as_owner(control, ident):
     for uid in (SANDBOX_UID, JUDGE_UID):
-        try:
-            os.setresuid(uid, uid, 0)
+        with EffectiveUser(uid):
             if control == "semctl":
                 result = libc.semctl(ctypes.c_int(ident), ctypes.c_int(0), ctypes.c_int(IPC_RMID))
             else:
                 result = getattr(libc, control)(ctypes.c_int(ident), ctypes.c_int(IPC_RMID), None)
-        finally:
-            os.setresuid(0, 0, 0)
         if result == 0:
             return True
     return False
@@ -430,8 +460,7 @@ def sample_tree(uid):
     memory_kb = 0
     # smaps needs ptrace access: the runner reads it as the program's own user (a process that made itself
     # undumpable stays unreadable and is counted with its whole resident size).
-    os.setresuid(uid, uid, 0)
-    try:
+    with EffectiveUser(uid):
         for pid, rss in processes:
             try:
                 with open("/proc/%d/smaps_rollup" % pid, "rb") as rollup:
@@ -443,8 +472,6 @@ def sample_tree(uid):
                         memory_kb += rss
             except (OSError, ValueError):
                 memory_kb += rss
-    finally:
-        os.setresuid(0, 0, 0)
     return cpu_ticks / CLK_TCK, memory_kb
 
 
@@ -799,27 +826,10 @@ def seal_work_dir():
             os.close(fd)
 
 
-class AsUser:
-    """Effective uid and gid of the sandbox user, no supplementary group, for what the runner reads for a client."""
-
-    def __enter__(self):
-        self.groups = os.getgroups()
-        os.setgroups([])
-        os.setresgid(SANDBOX_UID, SANDBOX_UID, 0)
-        os.setresuid(SANDBOX_UID, SANDBOX_UID, 0)
-        return self
-
-    def __exit__(self, *exc):
-        os.setresuid(0, 0, 0)
-        os.setresgid(0, 0, 0)
-        os.setgroups(self.groups)
-        return False
-
-
 def fetch_files(names, limit_bytes=1 << 20):
     layouts = [(name, checked_name(name)) for name in names or []]
     fetched = {}
-    with AsUser():
+    with EffectiveUser(SANDBOX_UID, drop_groups=True):
         for name, parts in layouts:
             data = read_without_links(parts, limit_bytes)
             if data is not None:
