@@ -206,7 +206,9 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             millis += job.compile().wallMs();
         }
         if (run) {
-            long perTest = job.run().wallMs() + 2000L + (job.judge() == null ? 0 : job.judge().wallMs());
+            // Beyond the limits: fresh state between tests, and encoding and sending up to the output cap.
+            long perTest = job.run().wallMs() + 2000L + job.run().outputBytes() / (1 << 20) * 200L
+                    + (job.judge() == null ? 0 : job.judge().wallMs());
             millis += perTest * job.stdins().size();
         }
         return Duration.ofMillis(millis);
