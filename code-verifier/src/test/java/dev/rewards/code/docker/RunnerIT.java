@@ -190,7 +190,8 @@ class RunnerIT {
         System.out.printf("16 MiB of 0xFF: heap peak %d MiB above the %d MiB before%n", (peak - before) >> 20,
                 before >> 20);
         assertThat(length[0]).isEqualTo(cap);
-        assertThat(peak - before).isLessThan(12 * cap);
+        // Summed pool peaks (garbage included) measured 11.75x here; the old path cost about 21x (1.37 GB for 64 MiB).
+        assertThat(peak - before).isLessThan(16 * cap);
     }
 
     @Test
