@@ -3,42 +3,89 @@
 
 It runs as root (capabilities limited by the container to SETUID, SETGID, KILL, CHOWN, DAC_OVERRIDE, FOWNER and
 SETPCAP) and every program it starts runs as uid 65534 with no capabilities at all, so a submission can neither
-signal nor stop its supervisor. Request on stdin: one line with the byte length, then that many bytes of JSON.
-Reply on stdout: one line of JSON. Exit status 0 means the reply is valid; anything else is an anomaly for the
-caller (container recycled), never a verdict.
+signal nor stop its supervisor. A trusted judge (judged runs) runs as uid 65533, out of the program's reach.
+
+Protocol. Request on stdin: one line with the byte length, then that many bytes of JSON. Reply on stdout: NDJSON,
+one object per line, written as each part completes so that the runner never holds more than one test's output:
+  {"type": "compile", <observation>}                 once, when there was a compile phase
+  {"type": "test", "index": i, <observation>}        per test run, in order (fewer than asked on a stop)
+  {"type": "files", "files": {name: base64}}         when fetch_files was asked
+  {"type": "end", "clean": bool}                     last line of every complete reply
+  {"type": "error", "kind": "bad_request", "message": "..."}   the request itself is invalid (bad file name);
+                                                     the reply ends there, exit status 0
+Exit status 0 with an end or error line means the reply is valid; anything else is an anomaly for the caller
+(container recycled), never a verdict. stdout and stderr travel base64-encoded (stdout_b64, stderr_b64): bytes are
+bytes, and a JSON escape per invalid byte once made 64 MiB of output into 384 MiB of reply.
 
 Why the details are as they are:
-- stdout is read up to its cap and the rest is drained and discarded until the program ends or its time runs out,
-  as DOMjudge does: a program that floods output forever is a time limit, one that ends after too much output
-  an output limit;
-- after every program, kill(-1, SIGKILL) from root removes every other process of the container (pid 1 excepted),
-  daemonised and setsid children included, and the runner, a child subreaper, reaps them, so nothing survives
-  into the next test or submission;
+- every test starts from fresh state: all processes killed, /tmp, /dev/shm and /dev/mqueue emptied, SysV shared
+  memory, message queues and semaphores removed; the work directory is root-owned and read-only while tests run;
+- stdin is a sealed memfd (nothing on disk to reopen or delete); stdout is a memfd too, a regular file, so writes
+  are synchronous (a pipe made Node's process.exit() drop output beyond 64 KiB); its size is polled and a program
+  that writes more than its cap is stopped with an output-limit observation;
+- CPU time is that of the whole process tree: the program's rusage (with the children it waited for) plus every
+  descendant the runner, a child subreaper, reaps, strays killed at the end included; while it runs, the tree's
+  CPU is sampled from /proc and the tree stopped when it passes the limit. Peak memory is the maximum over time of
+  the summed resident size of the program's processes, or the largest single peak a reaped process reports;
 - a memory-limit verdict needs evidence: an OOM kill counted by the container's memory cgroup during the program,
-  a peak resident size over the limit, or the runtime's own out-of-memory error.
+  a peak resident size over the limit, or the runtime's own out-of-memory error (decided by the service);
+- nothing of the submission runs as root: the Python syntax check and every compiler run as the sandbox user under
+  limits; files are fetched as the sandbox user with no symbolic link followed at any path component.
 """
 import base64
 import ctypes
+import errno
+import fcntl
 import json
 import math
 import os
 import resource
 import selectors
-import shutil
 import signal
+import stat
 import sys
 import time
 
 SANDBOX_UID = 65534
+JUDGE_UID = 65533
 WORK = "/sandbox/work"
-SCRATCH_DIRS = ("/sandbox", "/tmp", "/dev/shm")
+SANDBOX_ROOT = "/sandbox"
+SCRATCH_DIRS = ("/tmp", "/dev/shm", "/dev/mqueue")
+SYSV_IPC = (("/proc/sysvipc/shm", "shmctl"), ("/proc/sysvipc/msg", "msgctl"), ("/proc/sysvipc/sem", "semctl"))
+SYNTAX_CHECK = "/opt/rewards/syntax_check.py"
 CGROUP_OOM_CONTROL = "/sys/fs/cgroup/memory/memory.oom_control"
-PR_SET_CHILD_SUBREAPER = 36
+PR_SET_DUMPABLE = 4
 PR_CAPBSET_DROP = 24
+PR_SET_CHILD_SUBREAPER = 36
 LAST_CAPABILITY = 63
+IPC_RMID = 0
+F_SETPIPE_SZ = 1031
 CHUNK = 65536
+POLL_S = 0.005
+SAMPLE_S = 0.01
+JUDGE_STDERR_BYTES = 8192
+MAX_PSS_PROCESSES = 16
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 1024
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 libc = ctypes.CDLL(None, use_errno=True)
+
+
+class BadRequest(Exception):
+    """The request is invalid (a file name, say): the service answers 400, the container stays healthy."""
+
+
+def emit(obj):
+    sys.stdout.buffer.write(json.dumps(obj, separators=(",", ":")).encode("ascii") + b"\n")
+    sys.stdout.buffer.flush()
+
+
+def encode_text(text):
+    # Lone surrogates (valid in JSON, not in UTF-8) are kept as their bytes: the program sees invalid UTF-8 and
+    # fails as a program would, instead of the runner failing.
+    return text.encode("utf-8", "surrogatepass")
 
 
 def read_request():
@@ -47,8 +94,14 @@ def read_request():
     data = stdin.read(length)
     if len(data) != length:
         raise ValueError("request truncated: %d of %d bytes" % (len(data), length))
-    return json.loads(data)
+    return json.loads(data.decode("utf-8", "surrogatepass"))
 
+
+def b64(data):
+    return base64.b64encode(data).decode("ascii")
+
+
+# ---------------------------------------------------------------------------------------------------------- state
 
 def oom_kills():
     try:
@@ -63,110 +116,220 @@ def oom_kills():
 
 def other_pids():
     me = os.getpid()
-    pids = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            pid = int(entry)
-            if pid != 1 and pid != me:
-                pids.append(pid)
-    return pids
+    return [int(entry) for entry in os.listdir("/proc") if entry.isdigit() and int(entry) not in (1, me)]
 
 
-REAPED = {}
+class Reaper:
+    """Reaps every finished child: the program and the judge by pid, everything else as a stray of the program."""
+
+    def __init__(self):
+        self.statuses = {}
+        self.stray_cpu_s = 0.0
+        self.stray_maxrss_kb = 0
+
+    def reset_strays(self):
+        self.stray_cpu_s = 0.0
+        self.stray_maxrss_kb = 0
+
+    def reap(self, watched=()):
+        while True:
+            try:
+                pid, status, usage = os.wait4(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            if pid in watched:
+                self.statuses[pid] = (status, usage)
+            else:
+                self.stray_cpu_s += usage.ru_utime + usage.ru_stime
+                self.stray_maxrss_kb = max(self.stray_maxrss_kb, usage.ru_maxrss)
+
+    def wait(self, pid):
+        if pid not in self.statuses:
+            _, status, usage = os.wait4(pid, 0)
+            self.statuses[pid] = (status, usage)
+        return self.statuses.pop(pid)
 
 
-def reap_all():
-    """Reaps every finished child; the status of each is kept, since one of them may be the program itself."""
-    while True:
-        try:
-            pid, status, usage = os.wait4(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
-        REAPED[pid] = (status, usage)
+REAPER = Reaper()
 
 
-def wait_for(pid):
-    if pid not in REAPED:
-        _, status, usage = os.wait4(pid, 0)
-        REAPED[pid] = (status, usage)
-    return REAPED.pop(pid)
+def kill_as(uid, deadline_s=2.0, watched=()):
+    """Kills every process of the uid (0: every process but pid 1 and the runner); True when none is left.
 
-
-def kill_everything(deadline_s=2.0):
-    """Kills every process of the container except pid 1 and the runner; True when none is left."""
+    For a uid the runner signals each of its processes by pid, stopping them all before killing them so that a fork
+    bomb cannot outgrow the sweep; it never takes the uid itself (while its real uid were the program's, the program
+    could signal it) and needs no fork (a fork bomb has used up the pids).
+    """
     end = time.monotonic() + deadline_s
     while True:
-        try:
-            os.kill(-1, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        reap_all()
-        if not other_pids():
+        if uid:
+            pids = uid_pids(uid)
+            for number in (signal.SIGSTOP, signal.SIGKILL):
+                for pid in pids:
+                    try:
+                        os.kill(pid, number)
+                    except ProcessLookupError:
+                        pass
+        else:
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        REAPER.reap(watched)
+        if not uid_pids(uid):
             return True
         if time.monotonic() > end:
             return False
         time.sleep(0.001)
 
 
-def clear_scratch():
-    clean = True
-    for directory in SCRATCH_DIRS:
+class EffectiveUser:
+    """Only the effective (and file-system) ids of another user: the real and saved ids stay root's, so no program
+    may signal the runner meanwhile, and the runner gets its capabilities back on exit."""
+
+    def __init__(self, uid, drop_groups=False):
+        self.uid = uid
+        self.drop_groups = drop_groups
+
+    def __enter__(self):
+        # The group too: reading another process's smaps needs the caller's file-system gid to be the target's.
+        if self.drop_groups:
+            self.groups = os.getgroups()
+            os.setgroups([])
+        os.setresgid(-1, self.uid, -1)
+        os.setresuid(-1, self.uid, -1)
+        return self
+
+    def __exit__(self, *exc):
+        os.setresuid(-1, 0, -1)
+        os.setresgid(-1, 0, -1)
+        if self.drop_groups:
+            os.setgroups(self.groups)
+        return False
+
+
+def uid_pids(uid):
+    """Live processes (zombies excluded) of the uid; any uid other than ours when uid is 0."""
+    me = os.getpid()
+    found = []
+    for pid in other_pids():
         try:
-            entries = os.listdir(directory)
-        except FileNotFoundError:
+            with open("/proc/%d/status" % pid, "rb") as status_file:
+                status = status_file.read()
+        except OSError:
             continue
-        for name in entries:
-            path = os.path.join(directory, name)
+        fields = dict(line.split(b":", 1) for line in status.splitlines() if b":" in line)
+        if fields.get(b"State", b"").strip().startswith(b"Z"):
+            continue
+        real = int(fields.get(b"Uid", b"0").split()[0])
+        if uid == 0 or real == uid:
+            if pid != me:
+                found.append(pid)
+    return found
+
+
+def kill_everything(watched=()):
+    """Kills every process of the container except pid 1 and the runner; True when none is left."""
+    return kill_as(0, watched=watched)
+
+
+def remove_tree_contents(path):
+    """Empties a directory without recursion and without following links: a 1,200-deep tree is no problem."""
+    try:
+        top = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return True
+    clean = True
+    fd, names = top, []
+    try:
+        while True:
+            subdir = None
+            for entry in os.scandir(fd):
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        subdir = entry.name
+                        continue
+                    os.unlink(entry.name, dir_fd=fd)
+                except FileNotFoundError:
+                    pass
+                except OSError:
+                    clean = False
+            if subdir is not None:
+                try:
+                    child = os.open(subdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+                except OSError:
+                    clean = False
+                    break
+                if fd != top:
+                    os.close(fd)
+                fd = child
+                names.append(subdir)
+                continue
+            if not names:
+                break
+            parent = os.open("..", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            os.close(fd)
+            fd = parent
             try:
-                if os.path.isdir(path) and not os.path.islink(path):
-                    shutil.rmtree(path)
-                else:
-                    os.unlink(path)
+                os.rmdir(names.pop(), dir_fd=fd)
             except OSError:
                 clean = False
+                break
+    finally:
+        if fd != top:
+            os.close(fd)
+        os.close(top)
     return clean
 
 
-def current_cpu():
-    """The core this runner is on (field 39 of /proc/self/stat), or None."""
-    try:
-        with open("/proc/self/stat") as stat:
-            return int(stat.read().rsplit(")", 1)[1].split()[36])
-    except (OSError, ValueError, IndexError):
-        return None
+def remove_sysv_ipc():
+    """Removes every SysV shared memory segment, message queue and semaphore set of the container."""
+    clean = True
+    for listing, control in SYSV_IPC:
+        try:
+            with open(listing) as table:
+                rows = table.read().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if len(fields) < 2:
+                continue
+            ident = int(fields[1])
+            if control == "semctl":
+                result = libc.semctl(ctypes.c_int(ident), ctypes.c_int(0), ctypes.c_int(IPC_RMID))
+            else:
+                result = getattr(libc, control)(ctypes.c_int(ident), ctypes.c_int(IPC_RMID), None)
+            if result != 0:
+                # Only the owner (or CAP_SYS_ADMIN, which the runner lacks) may remove: act as that owner.
+                clean = remove_as_owner(control, ident) and clean
+    return clean
 
 
-def sandbox_preexec(limits):
-    cpu_seconds = limits["cpu_seconds"]
-    # A program and its children share one core, as judges pin runs: timings do not depend on migrations, and
-    # the scheduler chose this core for the runner, so concurrent submissions still spread over the machine.
-    cpu = current_cpu()
-    file_bytes = limits["file_bytes"]
-    stack_bytes = limits["stack_bytes"]
+def remove_as_owner(control, ident):
+    for uid in (SANDBOX_UID, JUDGE_UID):
+        with EffectiveUser(uid):
+            if control == "semctl":
+                result = libc.semctl(ctypes.c_int(ident), ctypes.c_int(0), ctypes.c_int(IPC_RMID))
+            else:
+                result = getattr(libc, control)(ctypes.c_int(ident), ctypes.c_int(IPC_RMID), None)
+        if result == 0:
+            return True
+    return False
 
-    def preexec():
-        os.setsid()
-        if cpu is not None:
-            try:
-                os.sched_setaffinity(0, {cpu})
-            except OSError:
-                pass
-        with open("/proc/self/oom_score_adj", "w") as adj:
-            adj.write("1000")
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_STACK, (stack_bytes, stack_bytes))
-        for capability in range(LAST_CAPABILITY + 1):
-            libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)
-        os.setgroups([])
-        os.setgid(SANDBOX_UID)
-        os.setuid(SANDBOX_UID)
 
-    return preexec
+def fresh_state(watched=()):
+    """Between tests and submissions: no process, no scratch file, no IPC object survives."""
+    clean = kill_everything(watched)
+    for directory in SCRATCH_DIRS:
+        clean = remove_tree_contents(directory) and clean
+    clean = remove_sysv_ipc() and clean
+    return clean
 
+
+# ---------------------------------------------------------------------------------------------------- processes
 
 def child_environment(extra):
     env = {
@@ -175,6 +338,8 @@ def child_environment(extra):
         "TMPDIR": "/tmp",
         "LANG": "C.UTF-8",
         "PYTHONDONTWRITEBYTECODE": "1",
+        # Python >= 3.11 refuses int <-> str conversions beyond 4,300 digits; judges have no such limit.
+        "PYTHONINTMAXSTRDIGITS": "0",
         "OPENBLAS_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",
     }
@@ -182,102 +347,350 @@ def child_environment(extra):
     return env
 
 
-def execute(cmd, stdin_path, limits, env):
-    """Runs one program under the limits; returns the raw observations, no verdict."""
-    import subprocess
+def sealed_memfd(name, data):
+    fd = os.memfd_create(name, os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    fcntl.fcntl(fd, fcntl.F_ADD_SEALS,
+                fcntl.F_SEAL_WRITE | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_SEAL)
+    os.lseek(fd, 0, os.SEEK_SET)
+    return fd
 
-    out_cap = limits["output_bytes"]
-    err_cap = limits["stderr_bytes"]
-    wall_s = limits["wall_ms"] / 1000.0
-    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    oom_before = oom_kills()
-    started = time.monotonic()
-    try:
-        process = subprocess.Popen(cmd, cwd=WORK, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   env=child_environment(env), preexec_fn=sandbox_preexec(limits), close_fds=True)
-    except OSError as error:
-        return {"exit_code": None, "signal": None, "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0, "stdout": "",
-                "stderr": "cannot start %s: %s" % (cmd[0], error), "stdout_bytes": 0, "output_exceeded": False,
-                "timed_out": None, "oom_killed": False, "start_failed": True}
-    finally:
-        if stdin_path:
-            stdin.close()
-    pidfd = os.pidfd_open(process.pid)
-    selector = selectors.DefaultSelector()
-    out_fd, err_fd = process.stdout.fileno(), process.stderr.fileno()
-    selector.register(out_fd, selectors.EVENT_READ, "out")
-    selector.register(err_fd, selectors.EVENT_READ, "err")
-    selector.register(pidfd, selectors.EVENT_READ, "exit")
-    out, err = bytearray(), bytearray()
-    out_total = 0
-    timed_out = None
-    exited = False
-    open_pipes = 2
 
-    def pump(fd, key):
-        nonlocal out_total, open_pipes
+def spawn(cmd, fds, uid, rlimits, env, cwd, program):
+    """Forks and execs cmd as uid with fds[i] as descriptor i; returns (pid, None) or (None, reason)."""
+    err_r, err_w = os.pipe2(os.O_CLOEXEC)
+    high_err = fcntl.fcntl(err_w, fcntl.F_DUPFD_CLOEXEC, 512)
+    os.close(err_w)
+    pid = os.fork()
+    if pid == 0:
         try:
-            chunk = os.read(fd, CHUNK)
-        except BlockingIOError:
-            return
-        if not chunk:
-            selector.unregister(fd)
-            open_pipes -= 1
-            return
-        if key == "out":
-            out_total += len(chunk)
-            if len(out) <= out_cap:
-                out.extend(chunk[: out_cap + 1 - len(out)])
-        elif len(err) < err_cap:
-            err.extend(chunk[: err_cap - len(err)])
+            os.setsid()
+            high = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 256 + i) for i, fd in enumerate(fds)]
+            for target, fd in enumerate(high):
+                os.dup2(fd, target, inheritable=True)
+            os.closerange(len(fds), high_err)
+            os.closerange(high_err + 1, 65536)
+            for number in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM):
+                signal.signal(number, signal.SIG_DFL)
+            os.chdir(cwd)
+            if program:
+                with open("/proc/self/oom_score_adj", "w") as adj:
+                    adj.write("1000")
+                # The program shares its container's CPU quota with the runner (and the judge): at the lowest
+                # priority a fork bomb of 128 processes cannot starve the runner that must stop it. Priorities
+                # only weigh within the container's CPU group, so the program is no slower for it.
+                os.setpriority(os.PRIO_PROCESS, 0, 19)
+            for limit, soft, hard in rlimits:
+                resource.setrlimit(limit, (soft, hard))
+            for capability in range(LAST_CAPABILITY + 1):
+                libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)
+            os.setgroups([])
+            os.setresgid(uid, uid, uid)
+            os.setresuid(uid, uid, uid)
+            if not program:
+                libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+            os.execvpe(cmd[0], cmd, env)
+        except BaseException as error:  # the exec failed: report it to the runner
+            try:
+                os.write(high_err, ("%s: %s" % (type(error).__name__, error)).encode("utf-8", "replace")[:1000])
+            finally:
+                os._exit(127)
+    os.close(high_err)
+    try:
+        reason = b""
+        while True:
+            chunk = os.read(err_r, 4096)
+            if not chunk:
+                break
+            reason += chunk
+    finally:
+        os.close(err_r)
+    if reason:
+        REAPER.wait(pid)
+        return None, reason.decode("utf-8", "replace")
+    return pid, None
 
-    while not exited:
-        remaining = started + wall_s - time.monotonic()
-        if remaining <= 0:
-            timed_out = "wall"
+
+def program_rlimits(limits):
+    cpu_seconds = limits["cpu_seconds"]
+    # The tree's CPU time is enforced by sampling; the per-process limit is only a backstop.
+    return [(resource.RLIMIT_CPU, cpu_seconds + 1, cpu_seconds + 2),
+            (resource.RLIMIT_FSIZE, limits["file_bytes"], limits["file_bytes"]),
+            (resource.RLIMIT_CORE, 0, 0),
+            (resource.RLIMIT_STACK, limits["stack_bytes"], limits["stack_bytes"])]
+
+
+def read_memfd(fd, limit, tail=False):
+    size = os.fstat(fd).st_size
+    start = max(0, size - limit) if tail else 0
+    wanted = min(limit, size - start)
+    chunks, offset = [], start
+    while wanted > 0:
+        chunk = os.pread(fd, min(wanted, 1 << 20), offset)
+        if not chunk:
             break
-        for key, _ in selector.select(remaining):
-            if key.data == "exit":
-                exited = True
-            else:
-                pump(key.fd, key.data)
-    if exited:
-        status, usage = wait_for(process.pid)
-    wall_ms = int((time.monotonic() - started) * 1000)
-    # Strays (daemons, setsid children, or the program itself after a timeout) keep the pipes open: kill them first.
-    clean = kill_everything()
-    if not exited:
-        status, usage = wait_for(process.pid)
-    process.returncode = status
-    selector.unregister(pidfd)
-    drain_until = time.monotonic() + 0.5
-    while open_pipes and time.monotonic() < drain_until:
-        for key, _ in selector.select(0.05):
-            pump(key.fd, key.data)
-    selector.close()
-    os.close(pidfd)
-    process.stdout.close()
-    process.stderr.close()
+        chunks.append(chunk)
+        offset += len(chunk)
+        wanted -= len(chunk)
+    return b"".join(chunks), size
+
+
+def sample_tree(uid):
+    """CPU seconds (own and waited children) and resident KiB of the live processes of uid.
+
+    One process: its resident size. Several: the sum of their proportional set sizes, so that pages a fork shares
+    copy-on-write count once (summed resident sizes counted them in every process).
+    """
+    cpu_ticks, processes = 0, []
+    me = os.getpid()
+    for pid in other_pids():
+        if pid == me:
+            continue
+        try:
+            with open("/proc/%d/status" % pid, "rb") as status_file:
+                status = status_file.read()
+            if b"\nUid:\t%d\t" % uid not in status:
+                continue
+            with open("/proc/%d/stat" % pid, "rb") as stat_file:
+                fields = stat_file.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError, ValueError):
+            continue
+        cpu_ticks += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+        processes.append((pid, int(fields[21]) * PAGE_KB))
+    if len(processes) <= 1 or len(processes) > MAX_PSS_PROCESSES:
+        # Beyond a handful of processes (a fork bomb) the summed resident size is enough, and cheap.
+        return cpu_ticks / CLK_TCK, sum(rss for _, rss in processes)
+    memory_kb = 0
+    # smaps needs ptrace access: the runner reads it as the program's own user (a process that made itself
+    # undumpable stays unreadable and is counted with its whole resident size).
+    with EffectiveUser(uid):
+        for pid, rss in processes:
+            try:
+                with open("/proc/%d/smaps_rollup" % pid, "rb") as rollup:
+                    for line in rollup:
+                        if line.startswith(b"Pss:"):
+                            memory_kb += int(line.split()[1])
+                            break
+                    else:
+                        memory_kb += rss
+            except (OSError, ValueError):
+                memory_kb += rss
+    return cpu_ticks / CLK_TCK, memory_kb
+
+
+def failed_start(cmd, reason):
+    return {"exit_code": None, "signal": None, "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0, "stdout_b64": "",
+            "stdout_bytes": 0, "output_exceeded": False, "stderr_b64": b64(("cannot start %s: %s" % (
+                cmd[0], reason)).encode("utf-8", "replace")), "timed_out": None, "oom_killed": False,
+            "start_failed": True, "clean": True}
+
+
+def exit_fields(status):
     exit_code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     signal_number = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    cpu_ms = int((usage.ru_utime + usage.ru_stime) * 1000)
+    return exit_code, signal_number
+
+
+def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
+    """Runs one program (and, for a judged test, its judge) under the limits; returns raw observations."""
+    out_cap, err_cap = limits["output_bytes"], limits["stderr_bytes"]
+    wall_s = limits["wall_ms"] / 1000.0
+    stdin_fd = sealed_memfd("stdin", stdin_bytes)
+    stdout_fd = os.memfd_create("stdout", os.MFD_CLOEXEC)
+    err_r, err_w = os.pipe2(os.O_CLOEXEC | os.O_NONBLOCK)
+    fcntl.fcntl(err_w, fcntl.F_SETFL, 0)
+    owned = [stdin_fd, stdout_fd, err_r]
+    program_fds = [stdin_fd, stdout_fd, err_w]
+    judge_state = None
+    if judge is not None:
+        req_r, req_w = os.pipe2(os.O_CLOEXEC)
+        rep_r, rep_w = os.pipe2(os.O_CLOEXEC)
+        for pipe_end in (req_w, rep_w):
+            try:
+                fcntl.fcntl(pipe_end, F_SETPIPE_SZ, 1 << 20)
+            except OSError:
+                pass
+        program_fds += [req_r, rep_w]
+        judge_stdin = sealed_memfd("judge-input", judge_input)
+        judge_out = os.memfd_create("judge-stdout", os.MFD_CLOEXEC)
+        judge_err = os.memfd_create("judge-stderr", os.MFD_CLOEXEC)
+        owned += [judge_stdin, judge_out, judge_err]
+        judge_state = {"fds": [judge_stdin, judge_out, judge_err, rep_r, req_w], "pipes": [req_r, req_w, rep_r, rep_w]}
+    oom_before = oom_kills()
+    REAPER.reset_strays()
+    started = time.monotonic()
+    pid, reason = spawn(cmd, program_fds, SANDBOX_UID, program_rlimits(limits), child_environment(env), WORK, True)
+    os.close(err_w)
+    judge_pid = None
+    judge_started = started
+    if judge is not None:
+        judge_limits = judge_state["limits"] = limits_of(judge)
+        judge_file_bytes = max(judge_limits["output_bytes"], JUDGE_STDERR_BYTES) + 1
+        judge_rlimits = [(resource.RLIMIT_CPU, judge_limits["cpu_seconds"], judge_limits["cpu_seconds"] + 1),
+                         (resource.RLIMIT_FSIZE, judge_file_bytes, judge_file_bytes),
+                         (resource.RLIMIT_CORE, 0, 0)]
+        if pid is not None:
+            judge_pid, judge_reason = spawn(judge["cmd"], judge_state["fds"], JUDGE_UID, judge_rlimits,
+                                            child_environment(judge.get("env")), "/", False)
+            judge_state["reason"] = judge_reason
+        judge_started = time.monotonic()
+        for fd in judge_state["pipes"]:
+            os.close(fd)
+    if pid is None:
+        for fd in owned:
+            os.close(fd)
+        return failed_start(cmd, reason)
+
+    pidfd = os.pidfd_open(pid)
+    owned.append(pidfd)
+    selector = selectors.DefaultSelector()
+    selector.register(err_r, selectors.EVENT_READ, "err")
+    selector.register(pidfd, selectors.EVENT_READ, "exit")
+    judge_pidfd = None
+    if judge_pid is not None:
+        judge_pidfd = os.pidfd_open(judge_pid)
+        owned.append(judge_pidfd)
+        selector.register(judge_pidfd, selectors.EVENT_READ, "judge-exit")
+    err = bytearray()
+    err_open = True
+    timed_out = None
+    output_exceeded = False
+    program_done = False
+    judge_done = judge_pid is None
+    judge_timed_out = None
+    peak_rss_kb = 0
+    next_sample = started
+    watched = (pid,) if judge_pid is None else (pid, judge_pid)
+    wall_ms = None
+    judge_missing = judge is not None and judge_pid is None
+
+    def stop_program(why):
+        nonlocal timed_out, wall_ms
+        if why in ("cpu", "wall") and timed_out is None:
+            timed_out = why
+        if wall_ms is None:
+            wall_ms = int((time.monotonic() - started) * 1000)
+        kill_as(SANDBOX_UID, watched=watched)
+
+    if judge_missing:
+        kill_as(SANDBOX_UID, watched=watched)
+    while True:
+        now = time.monotonic()
+        if not program_done and timed_out is None and not output_exceeded and now - started > wall_s:
+            stop_program("wall")
+        if not judge_done and judge_timed_out is None and now - judge_started > judge_state["limits"]["wall_ms"] / 1000.0:
+            judge_timed_out = "wall"
+            os.kill(judge_pid, signal.SIGKILL)
+        for key, _ in selector.select(POLL_S):
+            if key.data == "err":
+                try:
+                    chunk = os.read(err_r, CHUNK)
+                except BlockingIOError:
+                    continue
+                if not chunk:
+                    selector.unregister(err_r)
+                    err_open = False
+                elif len(err) < err_cap:
+                    err.extend(chunk[: err_cap - len(err)])
+            elif key.data == "exit":
+                selector.unregister(pidfd)
+                program_done = True
+                if wall_ms is None:
+                    wall_ms = int((time.monotonic() - started) * 1000)
+            elif key.data == "judge-exit":
+                selector.unregister(judge_pidfd)
+                judge_done = True
+        REAPER.reap(watched)
+        if not program_done or judge_pid is not None:
+            if os.fstat(stdout_fd).st_size > out_cap and not output_exceeded and not program_done:
+                output_exceeded = True
+                stop_program("output")
+            now = time.monotonic()
+            if now >= next_sample and timed_out is None:
+                next_sample = now + SAMPLE_S
+                live_cpu_s, rss_kb = sample_tree(SANDBOX_UID)
+                peak_rss_kb = max(peak_rss_kb, rss_kb)
+                reaped_cpu_s = REAPER.stray_cpu_s
+                if pid in REAPER.statuses:
+                    usage = REAPER.statuses[pid][1]
+                    reaped_cpu_s += usage.ru_utime + usage.ru_stime
+                if (live_cpu_s + reaped_cpu_s) * 1000 > limits["time_ms"] and not program_done:
+                    stop_program("cpu")
+        if judge_pid is None:
+            if program_done:
+                break
+        elif judge_done:
+            break
+    if wall_ms is None:
+        wall_ms = int((time.monotonic() - started) * 1000)
+    # Strays (daemons, setsid children, or the program itself after a timeout) are killed and counted.
+    clean = kill_everything(watched)
+    status, usage = REAPER.wait(pid)
+    judge_observation = None
+    if judge is not None:
+        judge_observation = judge_result(judge_state, judge_pid, judge_started, judge_timed_out)
+    drain_until = time.monotonic() + 0.5
+    while err_open and time.monotonic() < drain_until:
+        for _, _ in selector.select(0.05):
+            try:
+                chunk = os.read(err_r, CHUNK)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                selector.unregister(err_r)
+                err_open = False
+                break
+            if len(err) < err_cap:
+                err.extend(chunk[: err_cap - len(err)])
+    selector.close()
+    stdout, stdout_bytes = read_memfd(stdout_fd, out_cap)
+    for fd in owned:
+        os.close(fd)
+    exit_code, signal_number = exit_fields(status)
+    cpu_ms = int((usage.ru_utime + usage.ru_stime + REAPER.stray_cpu_s) * 1000)
     if timed_out is None and (signal_number == signal.SIGXCPU or cpu_ms > limits["time_ms"]):
         timed_out = "cpu"
     oom_after = oom_kills()
-    return {
+    observation = {
         "exit_code": exit_code,
         "signal": signal_number,
         "cpu_ms": cpu_ms,
         "wall_ms": wall_ms,
-        "memory_kb": usage.ru_maxrss,
-        "stdout": bytes(out[:out_cap]).decode("utf-8", "replace"),
-        "stdout_bytes": out_total,
-        "output_exceeded": out_total > out_cap,
-        "stderr": bytes(err).decode("utf-8", "replace"),
+        "memory_kb": max(peak_rss_kb, usage.ru_maxrss, REAPER.stray_maxrss_kb),
+        "stdout_b64": b64(stdout),
+        "stdout_bytes": stdout_bytes,
+        "output_exceeded": output_exceeded or stdout_bytes > out_cap,
+        "stderr_b64": b64(bytes(err)),
         "timed_out": timed_out,
         "oom_killed": oom_before >= 0 and oom_after > oom_before,
+        "start_failed": False,
         "clean": clean,
     }
+    if judge_observation is not None:
+        observation["judge"] = judge_observation
+    return observation
+
+
+def judge_result(state, judge_pid, judge_started, timed_out):
+    limits = state["limits"]
+    judge_stdin, judge_out, judge_err = state["fds"][:3]
+    if judge_pid is None:
+        return {"exit_code": None, "signal": None, "cpu_ms": 0, "wall_ms": 0, "stdout_b64": "",
+                "stderr_b64": b64(("cannot start the judge: %s" % state.get("reason")).encode("utf-8", "replace")),
+                "timed_out": None}
+    status, usage = REAPER.wait(judge_pid)
+    exit_code, signal_number = exit_fields(status)
+    cpu_ms = int((usage.ru_utime + usage.ru_stime) * 1000)
+    if timed_out is None and (signal_number == signal.SIGXCPU or cpu_ms > limits["time_ms"]):
+        timed_out = "cpu"
+    stdout, _ = read_memfd(judge_out, limits["output_bytes"])
+    stderr, _ = read_memfd(judge_err, JUDGE_STDERR_BYTES, tail=True)
+    return {"exit_code": exit_code, "signal": signal_number, "cpu_ms": cpu_ms,
+            "wall_ms": int((time.monotonic() - judge_started) * 1000), "stdout_b64": b64(stdout),
+            "stderr_b64": b64(stderr), "timed_out": timed_out}
 
 
 def limits_of(spec):
@@ -294,118 +707,198 @@ def limits_of(spec):
     }
 
 
-def check_python_syntax(path):
-    started = time.monotonic()
-    with open(path, "rb") as source_file:
-        source = source_file.read()
-    try:
-        compile(source, os.path.basename(path), "exec", dont_inherit=True)
-        message, ok = "", True
-    except SyntaxError as error:
-        message, ok = "%s: %s (line %s)" % (type(error).__name__, error.msg, error.lineno), False
-    except (ValueError, RecursionError, MemoryError, OverflowError) as error:
-        message, ok = "%s: %s" % (type(error).__name__, error), False
-    return {"exit_code": 0 if ok else 1, "signal": None, "cpu_ms": 0,
-            "wall_ms": int((time.monotonic() - started) * 1000), "memory_kb": 0, "stdout": "", "stdout_bytes": 0,
-            "output_exceeded": False, "stderr": message, "timed_out": None, "oom_killed": False, "clean": True}
-
-
-def compile_phase(request):
-    spec = request["compile"]
-    cmd = spec["cmd"]
-    if cmd[0] == "@python-syntax":
-        return check_python_syntax(os.path.join(WORK, cmd[1]))
-    return execute(cmd, None, limits_of(spec), spec.get("env"))
-
-
 def failed(observation):
     return (observation["timed_out"] or observation["oom_killed"] or observation["output_exceeded"]
             or observation["exit_code"] != 0 or observation.get("start_failed"))
+
+
+# ----------------------------------------------------------------------------------------------------- phases
+
+def compile_phase(request):
+    spec = request["compile"]
+    cmd = list(spec["cmd"])
+    if cmd[0] == "@python-syntax":
+        cmd = ["python3", "-I", "-S", SYNTAX_CHECK, cmd[1]]
+    observation = execute(cmd, b"", limits_of(spec), spec.get("env"))
+    observation["clean"] = fresh_state() and observation["clean"]
+    return observation
 
 
 def run_phase(request):
     spec = request["run"]
     limits = limits_of(spec)
     if not request.get("writable_work_dir"):
-        # Programs read their work directory but cannot create files in it (scratch space is /tmp).
-        os.chown(WORK, 0, 0)
-        os.chmod(WORK, 0o755)
-    results = []
-    stdin_path = os.path.join(WORK, ".stdin")
-    for test in request["tests"]:
-        with open(stdin_path, "wb") as stdin_file:
-            stdin_file.write(test.get("stdin", "").encode("utf-8"))
-        os.chmod(stdin_path, 0o444)
-        observation = execute(spec["cmd"], stdin_path, limits, spec.get("env"))
-        os.unlink(stdin_path)
-        results.append(observation)
-        if request.get("stop_on_failure") and failed(observation):
+        seal_work_dir()
+    judge = spec.get("judge")
+    stop = request.get("stop_on_failure")
+    for index, test in enumerate(request["tests"]):
+        judge_input = encode_text(test.get("judge_input", "")) if judge else None
+        observation = execute(spec["cmd"], encode_text(test.get("stdin", "")), limits, spec.get("env"),
+                              judge, judge_input)
+        observation["clean"] = fresh_state() and observation["clean"]
+        observation["type"] = "test"
+        observation["index"] = index
+        emit(observation)
+        if not observation["clean"]:
+            return False
+        if stop and failed(observation):
             break
-    return results
+    return True
 
 
-def work_path(name):
-    """A path inside the work directory; sub-directories are created, escapes refused."""
-    path = os.path.normpath(os.path.join(WORK, name))
-    if not path.startswith(WORK + "/"):
-        raise ValueError("bad file name: " + name)
-    return path
+# ------------------------------------------------------------------------------------------------- work directory
+
+def checked_name(name):
+    """The components of a relative file name inside the work directory; anything else is a bad request."""
+    if not isinstance(name, str) or not name or "\x00" in name or name.startswith("/"):
+        raise BadRequest("bad file name: %r" % (name,))
+    try:
+        encoded = name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadRequest("bad file name: %r" % (name,))
+    if len(encoded) > MAX_PATH_BYTES:
+        raise BadRequest("bad file name: longer than %d bytes" % MAX_PATH_BYTES)
+    parts = name.split("/")
+    for part in parts:
+        if part in ("", ".", "..") or len(part.encode("utf-8")) > MAX_NAME_BYTES:
+            raise BadRequest("bad file name: %r" % (name,))
+    return parts
 
 
 def prepare_work_dir(files, binary_files):
-    if not clear_scratch():
+    contents = {}
+    for name, content in files.items():
+        if not isinstance(content, str):
+            raise BadRequest("bad file content: %r" % (name,))
+        contents[name] = encode_text(content)
+    for name, data in (binary_files or {}).items():
+        try:
+            contents[name] = base64.b64decode(data, validate=True)
+        except (ValueError, TypeError):
+            raise BadRequest("file %r: invalid base64" % (name,))
+    layout = {name: checked_name(name) for name in contents}
+    directories = set()
+    for parts in layout.values():
+        for depth in range(1, len(parts)):
+            directories.add("/".join(parts[:depth]))
+    clash = directories.intersection(contents)
+    if clash:
+        raise BadRequest("bad file name: %r is both a file and a directory" % sorted(clash)[0])
+    if not (fresh_state() and remove_tree_contents(SANDBOX_ROOT)):
         raise RuntimeError("scratch directories could not be cleared")
     os.mkdir(WORK, 0o755)
     os.chown(WORK, SANDBOX_UID, SANDBOX_UID)
-    contents = {name: content.encode("utf-8") for name, content in files.items()}
-    contents.update({name: base64.b64decode(data) for name, data in (binary_files or {}).items()})
-    for name, content in contents.items():
-        path = work_path(name)
-        directory = os.path.dirname(path)
-        if not os.path.isdir(directory):
-            os.makedirs(directory, 0o755)
-            os.chown(directory, SANDBOX_UID, SANDBOX_UID)
-        with open(path, "wb") as handle:
-            handle.write(content)
+    for directory in sorted(directories, key=lambda d: d.count("/")):
+        path = os.path.join(WORK, directory)
+        os.mkdir(path, 0o755)
         os.chown(path, SANDBOX_UID, SANDBOX_UID)
+    for name, content in contents.items():
+        fd = os.open(os.path.join(WORK, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fchown(fd, SANDBOX_UID, SANDBOX_UID)
+        finally:
+            os.close(fd)
+
+
+def seal_work_dir():
+    """Everything in the work directory becomes root's and read-only for programs; links and special files go."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
+    stack = [os.open(WORK, flags | os.O_DIRECTORY)]
+    try:
+        while stack:
+            fd = stack.pop()
+            try:
+                os.fchown(fd, 0, 0)
+                os.fchmod(fd, 0o755)
+                for entry in os.scandir(fd):
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(os.open(entry.name, flags | os.O_DIRECTORY, dir_fd=fd))
+                    elif entry.is_file(follow_symlinks=False):
+                        file_fd = os.open(entry.name, flags, dir_fd=fd)
+                        try:
+                            os.fchown(file_fd, 0, 0)
+                            os.fchmod(file_fd, stat.S_IMODE(os.fstat(file_fd).st_mode) & 0o555 | 0o444)
+                        finally:
+                            os.close(file_fd)
+                    else:
+                        os.unlink(entry.name, dir_fd=fd)
+            finally:
+                os.close(fd)
+    finally:
+        for fd in stack:
+            os.close(fd)
 
 
 def fetch_files(names, limit_bytes=1 << 20):
+    layouts = [(name, checked_name(name)) for name in names or []]
     fetched = {}
-    for name in names or []:
-        try:
-            path = work_path(name)
-            if os.path.isfile(path) and not os.path.islink(path) and os.path.getsize(path) <= limit_bytes:
-                with open(path, "rb") as handle:
-                    fetched[name] = base64.b64encode(handle.read()).decode("ascii")
-        except (OSError, ValueError):
-            pass
+    with EffectiveUser(SANDBOX_UID, drop_groups=True):
+        for name, parts in layouts:
+            data = read_without_links(parts, limit_bytes)
+            if data is not None:
+                fetched[name] = b64(data)
     return fetched
 
+
+def read_without_links(parts, limit_bytes):
+    """The file's bytes when every component is a real directory and the last a regular file, else None."""
+    opened = []
+    try:
+        fd = os.open(WORK, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        opened.append(fd)
+        for part in parts[:-1]:
+            fd = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+            opened.append(fd)
+        fd = os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY, dir_fd=fd)
+        opened.append(fd)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit_bytes:
+            return None
+        data = os.read(fd, limit_bytes + 1)
+        return data if len(data) <= limit_bytes else None
+    except OSError:
+        return None
+    finally:
+        for fd in opened:
+            os.close(fd)
+
+
+# ----------------------------------------------------------------------------------------------------------- main
 
 def main():
     libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     request = read_request()
-    reply = {"compile": None, "tests": []}
-    if request.get("files") is not None:
-        prepare_work_dir(request["files"], request.get("binary_files"))
-    elif not os.path.isdir(WORK):
-        raise RuntimeError("no work directory: the compile phase did not run in this container")
+    try:
+        for name in request.get("fetch_files") or []:
+            checked_name(name)
+        if request.get("files") is not None:
+            prepare_work_dir(request["files"], request.get("binary_files"))
+        elif not os.path.isdir(WORK):
+            raise RuntimeError("no work directory: the compile phase did not run in this container")
+    except BadRequest as error:
+        fresh_state()
+        emit({"type": "error", "kind": "bad_request", "message": str(error)})
+        return
+    clean = True
+    compiled = True
     if request.get("compile"):
-        reply["compile"] = compile_phase(request)
-    compiled = reply["compile"] is None or not failed(reply["compile"])
-    if compiled and request.get("run"):
-        reply["tests"] = run_phase(request)
+        observation = compile_phase(request)
+        clean = observation["clean"]
+        compiled = not failed(observation)
+        observation["type"] = "compile"
+        emit(observation)
+    if compiled and clean and request.get("run"):
+        clean = run_phase(request) and clean
     if request.get("fetch_files"):
-        reply["files"] = fetch_files(request["fetch_files"])
+        emit({"type": "files", "files": fetch_files(request["fetch_files"])})
     keep = request.get("keep_work_dir", False) and compiled
-    clean = kill_everything()
+    clean = fresh_state() and clean
     if not keep:
-        clean = clear_scratch() and clean
-    reply["clean"] = clean and all(t.get("clean", True) for t in reply["tests"])
-    sys.stdout.write(json.dumps(reply))
-    sys.stdout.write("\n")
-    sys.stdout.flush()
+        clean = remove_tree_contents(SANDBOX_ROOT) and clean
+    emit({"type": "end", "clean": clean})
 
 
 if __name__ == "__main__":

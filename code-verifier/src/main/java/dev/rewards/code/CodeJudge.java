@@ -57,37 +57,38 @@ public final class CodeJudge {
         }
         Sandbox.Job job = Programs.prepare(submission.language(), code, tests, submission.limits(), policy,
                 submission.stopOnFirstFailure(), submission.comparison().floatTolerance());
-        Sandbox.Outcome outcome = sandbox.execute(submission.language(), job);
-        CodeResult.CompileReport compile = compileReport(outcome.compile());
-        if (compile != null && compile.status().equals("error")) {
-            return new CodeResult(submission.id(), Verdict.COMPILE_ERROR, 0.0, 0, tests.size(), compile, List.of(),
-                    elapsed(started));
-        }
         List<CodeResult.CaseReport> cases = new ArrayList<>();
-        int passed = 0;
-        Verdict status = Verdict.ACCEPTED;
-        for (int i = 0; i < outcome.tests().size(); i++) {
-            Sandbox.Observation run = outcome.tests().get(i);
+        int[] passed = {0};
+        Verdict[] status = {Verdict.ACCEPTED};
+        // Each test is judged as it arrives, so only one test's output is held at a time.
+        Sandbox.Outcome outcome = sandbox.execute(submission.language(), job, (i, run) -> {
+            if (status[0] != Verdict.ACCEPTED && submission.stopOnFirstFailure()) {
+                return;
+            }
             JudgedTests.Judged judged = judge(submission, i, run);
             Verdict verdict = judged.verdict();
             String stderr = judged.detail().isEmpty() ? run.stderr() : judged.detail() + "\n" + run.stderr();
             cases.add(new CodeResult.CaseReport(i, verdict, run.cpuMs(), run.memoryKb(), run.exitCode(), run.signal(),
                     excerpt(run.stdout(), false), excerpt(stderr, true)));
             if (verdict == Verdict.ACCEPTED) {
-                passed++;
-            } else if (status == Verdict.ACCEPTED) {
-                status = verdict;
-                if (submission.stopOnFirstFailure()) {
-                    break;
-                }
+                passed[0]++;
+            } else if (status[0] == Verdict.ACCEPTED) {
+                status[0] = verdict;
             }
+        });
+        CodeResult.CompileReport compile = compileReport(outcome.compile());
+        if (compile != null && compile.status().equals("error")) {
+            return new CodeResult(submission.id(), Verdict.COMPILE_ERROR, 0.0, 0, tests.size(), compile, List.of(),
+                    elapsed(started));
         }
-        if (status == Verdict.ACCEPTED && passed < tests.size()) {
+        if (status[0] == Verdict.ACCEPTED && passed[0] < tests.size()) {
             throw new SandboxUnavailableException("the sandbox returned " + outcome.tests().size() + " of "
                     + tests.size() + " test results", null);
         }
-        double score = submission.allTests() ? (double) passed / tests.size() : (status == Verdict.ACCEPTED ? 1.0 : 0.0);
-        return new CodeResult(submission.id(), status, score, passed, tests.size(), compile, cases, elapsed(started));
+        double score = submission.allTests() ? (double) passed[0] / tests.size()
+                : (status[0] == Verdict.ACCEPTED ? 1.0 : 0.0);
+        return new CodeResult(submission.id(), status[0], score, passed[0], tests.size(), compile, cases,
+                elapsed(started));
     }
 
     /**

@@ -8,10 +8,12 @@ import java.util.Map;
  * compile command, then the run command once per stdin — in a judged job (call and assert tests) next to the job's
  * judge command, which reads that test's judge input (sandbox/common/judge.py). Implementations report what they
  * observed and nothing else; verdicts are the judge's. An infrastructure failure is a
- * {@link SandboxUnavailableException}, never an observation.
+ * {@link SandboxUnavailableException}, never an observation; an invalid job (a bad file name) is an
+ * {@link IllegalArgumentException}.
  */
 public interface Sandbox {
 
+    /** Runs the job and returns every observation whole. */
     Outcome execute(Language language, Job job);
 
     /**
@@ -23,12 +25,30 @@ public interface Sandbox {
     }
 
     /**
+     * Runs the job and hands each test's observation to {@code sink} as it completes, so that a caller holds one
+     * test's output at a time; the returned outcome's tests then carry no stdout. A test may be delivered once only,
+     * in index order, even when the sandbox retries the job elsewhere.
+     */
+    default Outcome execute(Language language, Job job, TestSink sink) {
+        Outcome outcome = execute(language, job);
+        for (int i = 0; i < outcome.tests().size(); i++) {
+            sink.accept(i, outcome.tests().get(i));
+        }
+        return outcome;
+    }
+
+    /** Receives the observation of test {@code index}. */
+    @FunctionalInterface
+    interface TestSink {
+        void accept(int index, Observation observation);
+    }
+
+    /**
      * @param compileMemoryMb memory of the compile phase (compiled languages)
      * @param runMemoryMb     memory of the container while the tests run: program limit plus the runtime's overhead
-     * @param judge           when set, every test is a judged test: this trusted command runs next to the program
-     *                        (another uid, pipes on fds 3/4, its own limits) and its stdout decides the test
-     * @param judgeInputs     per test, what the judge reads on its stdin (never written to a file, never shown to
-     *                        the program); empty without a judge
+     * @param judge           when set, every test is judged: the trusted judge runs beside the program (pipes on
+     *                        fds 3 and 4, see JUDGED_RUN) and reads its test's {@code judgeInputs} entry on stdin
+     * @param judgeInputs     one per stdin when {@code judge} is set, else empty; never written to any file
      */
     record Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
                int compileMemoryMb, int runMemoryMb, Map<String, String> binaryFilesBase64, List<String> fetchFiles,
@@ -40,7 +60,7 @@ public interface Sandbox {
             fetchFiles = List.copyOf(fetchFiles);
             judgeInputs = List.copyOf(judgeInputs);
             if (judge == null ? !judgeInputs.isEmpty() : judgeInputs.size() != stdins.size()) {
-                throw new IllegalArgumentException("a judged job needs one judge input per test, a plain job none");
+                throw new IllegalArgumentException("a judged job has one judge input per test, others none");
             }
         }
 
@@ -57,6 +77,11 @@ public interface Sandbox {
         }
 
         public Job withFiles(Map<String, String> binaryFilesBase64, List<String> fetchFiles) {
+            return new Job(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb,
+                    binaryFilesBase64, fetchFiles, judge, judgeInputs);
+        }
+
+        public Job withJudge(Command judge, List<String> judgeInputs) {
             return new Job(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb,
                     binaryFilesBase64, fetchFiles, judge, judgeInputs);
         }
@@ -87,16 +112,17 @@ public interface Sandbox {
     }
 
     /**
-     * What one program run did; {@code timedOut} is {@code cpu}, {@code wall} or null. {@code judge} is what the
-     * judge of a judged test did, null for a plain run.
+     * What one program run did; {@code timedOut} is {@code cpu}, {@code wall} or null. {@code cpuMs} is the CPU time
+     * of the program's whole process tree, {@code memoryKb} its peak memory (summed over its processes);
+     * {@code judge} is set for a judged test.
      */
     record Observation(Integer exitCode, Integer signal, long cpuMs, long wallMs, long memoryKb, String stdout,
                        long stdoutBytes, boolean outputExceeded, String stderr, String timedOut, boolean oomKilled,
                        boolean startFailed, JudgeObservation judge) {
 
         public Observation(Integer exitCode, Integer signal, long cpuMs, long wallMs, long memoryKb, String stdout,
-                           long stdoutBytes, boolean outputExceeded, String stderr, String timedOut, boolean oomKilled,
-                           boolean startFailed) {
+                           long stdoutBytes, boolean outputExceeded, String stderr, String timedOut,
+                           boolean oomKilled, boolean startFailed) {
             this(exitCode, signal, cpuMs, wallMs, memoryKb, stdout, stdoutBytes, outputExceeded, stderr, timedOut,
                     oomKilled, startFailed, null);
         }
@@ -105,9 +131,19 @@ public interface Sandbox {
             return timedOut == null && !oomKilled && !outputExceeded && !startFailed && exitCode != null
                     && exitCode == 0;
         }
+
+        /** The same observation without its stdout (what a streaming caller keeps after judging it). */
+        public Observation withoutStdout() {
+            return new Observation(exitCode, signal, cpuMs, wallMs, memoryKb, "", stdoutBytes, outputExceeded, stderr,
+                    timedOut, oomKilled, startFailed, judge);
+        }
     }
 
-    /** What the judge of a judged test did: its exit, its stdout (the verdict JSON) and stderr, a timeout. */
-    record JudgeObservation(Integer exitCode, Integer signal, String stdout, String stderr, String timedOut) {
+    /**
+     * What the trusted judge of a judged test did: its stdout (the verdict line) and stderr tail; its CPU and memory
+     * are never counted as the program's. {@code timedOut} is {@code cpu}, {@code wall} or null.
+     */
+    record JudgeObservation(Integer exitCode, Integer signal, String stdout, String stderr, String timedOut,
+                            long cpuMs, long wallMs) {
     }
 }

@@ -55,7 +55,7 @@ class JudgedTestsTests {
     }
 
     private static Sandbox.JudgeObservation judgeSays(String line) {
-        return new Sandbox.JudgeObservation(0, null, line + "\n", "", null);
+        return new Sandbox.JudgeObservation(0, null, line + "\n", "", null, 0, 0);
     }
 
     private static CodeSubmission submission(TestSuite tests, boolean fraction) {
@@ -146,7 +146,7 @@ class JudgedTestsTests {
                 judge.path("exit_code").isInt() ? judge.get("exit_code").asInt() : null,
                 judge.path("signal").isInt() ? judge.get("signal").asInt() : null,
                 judge.path("stdout").asString(""), judge.path("stderr").asString(""),
-                judge.path("timed_out").isString() ? judge.get("timed_out").asString() : null);
+                judge.path("timed_out").isString() ? judge.get("timed_out").asString() : null, 0, 0);
         Sandbox.Observation run = observation(
                 program.path("exit_code").isInt() ? program.get("exit_code").asInt() : null,
                 program.path("signal").isInt() ? program.get("signal").asInt() : null,

@@ -1,7 +1,5 @@
 package dev.rewards.code.docker;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,57 +11,51 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
-import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.rewards.code.Language;
 import dev.rewards.code.Sandbox;
 import dev.rewards.code.SandboxUnavailableException;
+import dev.rewards.code.docker.ContainerPool.Box;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sandbox on a Docker engine: per language a pool of warm, locked-down containers; a job takes one container
  * and one Engine-API exec of the in-container runner per phase (compiled languages: compile, then run with the
- * container's memory limit lowered to the program's). Containers that served {@code maxUses} jobs or showed any
- * anomaly are removed and replaced in the background.
+ * container's memory limit lowered to the program's). The runner's reply is read as a stream, one bounded line per
+ * test, so a job holds one test's output at a time. Containers that served {@code maxUses} jobs or showed any
+ * anomaly are removed and replaced in the background; a job whose thread is interrupted (the caller's deadline)
+ * is cancelled by removing its container at once.
  */
 public final class DockerSandbox implements Sandbox, AutoCloseable {
 
     public static final String SANDBOX_LABEL = "dev.rewards.sandbox";
     public static final String OWNER_LABEL = "dev.rewards.sandbox.owner";
     private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final long MB = 1024L * 1024L;
+    private static final List<String> RUNNER = List.of("python3", "/opt/rewards/runner.py");
     private static final long IMAGE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final DockerClient docker;
     private final SandboxSettings settings;
-    private final Map<Language, Pool> pools = new EnumMap<>(Language.class);
+    private final ContainerSpec spec;
+    private final Map<Language, ContainerPool> pools = new EnumMap<>(Language.class);
     private final ExecutorService maintenance;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     /** When each optional language's image was last seen on the engine (absent images are looked up each time). */
     private final Map<Language, Long> imageSeen = new ConcurrentHashMap<>();
-    private volatile boolean closed;
 
     public DockerSandbox(SandboxSettings settings) {
         this.settings = settings;
+        this.spec = new ContainerSpec(settings);
         this.docker = newClient();
         this.maintenance = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "sandbox-pool");
@@ -71,7 +63,8 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             return thread;
         });
         for (Language language : Language.values()) {
-            pools.put(language, new Pool(language));
+            pools.put(language, new ContainerPool(language, settings, l -> spec.create(docker, l), this::remove,
+                    maintenance, lastFailure));
         }
     }
 
@@ -95,10 +88,11 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
      * containers for languages it is not asked for.
      */
     public void start() {
-        for (Pool pool : pools.values()) {
-            if (pool.language.optional()) {
+        for (Map.Entry<Language, ContainerPool> entry : pools.entrySet()) {
+            if (entry.getKey().optional()) {
                 continue;
             }
+            ContainerPool pool = entry.getValue();
             for (int i = 0; i < settings.poolSize(); i++) {
                 maintenance.submit(pool::replenish);
             }
@@ -115,7 +109,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
-        return pools.values().stream().noneMatch(pool -> pool.failing && !pool.language.optional());
+        return pools.entrySet().stream().noneMatch(e -> e.getValue().failing() && !e.getKey().optional());
     }
 
     /**
@@ -133,7 +127,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             return true;
         }
         try {
-            docker.inspectImageCmd(image(language)).exec();
+            docker.inspectImageCmd(spec.image(language)).exec();
         } catch (NotFoundException e) {
             imageSeen.remove(language);
             return false;
@@ -145,14 +139,10 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         return true;
     }
 
-    private String image(Language language) {
-        return settings.imagePrefix() + language.wireName() + ":" + settings.imageTag();
-    }
-
     public Map<String, Object> describe() {
         Map<String, Object> details = new LinkedHashMap<>();
         pools.forEach((language, pool) -> details.put(language.wireName(),
-                Map.of("warm", pool.idle.size(), "live", pool.live.get())));
+                Map.of("warm", pool.warm(), "live", pool.live())));
         if (lastFailure.get() != null) {
             details.put("last_failure", lastFailure.get());
         }
@@ -161,88 +151,97 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
 
     /** The toolchain version recorded in the image at build time. */
     public String toolchainVersion(Language language) {
-        Box box = pools.get(language).acquire();
+        ContainerPool pool = pools.get(language);
+        Box box = pool.acquire();
         boolean healthy = false;
         try {
-            RunnerExec exec = exec(box, List.of("cat", "/opt/rewards/toolchain-version"), new byte[0],
-                    Duration.ofSeconds(10));
-            healthy = exec.exitCode() == 0;
-            return exec.stdout().strip();
+            StringBuilder text = new StringBuilder();
+            RunnerExec.Result result = RunnerExec.run(docker, box.id, List.of("cat", "/opt/rewards/toolchain-version"),
+                    new byte[0], Duration.ofSeconds(10), 4096,
+                    (buffer, length) -> text.append(new String(buffer, 0, length, StandardCharsets.UTF_8)));
+            healthy = result.exitCode() == 0;
+            return text.toString().strip();
+        } catch (RunnerExec.Failure e) {
+            throw anomaly(box, e.getMessage(), e);
         } finally {
-            pools.get(language).release(box, healthy);
+            pool.release(box, healthy);
         }
+    }
+
+    @Override
+    public Outcome execute(Language language, Job job) {
+        List<Observation> tests = new ArrayList<>();
+        Outcome outcome = execute(language, job, (index, observation) -> tests.add(observation));
+        return new Outcome(outcome.compile(), tests, outcome.fetchedFiles());
     }
 
     /**
      * Runs the job on a warm container. When the container fails under it (killed from outside, its exec cut), the
-     * job — stateless by construction — runs once more on another container; a second failure reaches the caller
-     * as {@link SandboxUnavailableException} (a retryable 503), never as a verdict.
+     * job — stateless by construction — runs once more on another container, delivering only the tests the first
+     * attempt had not delivered; a second failure reaches the caller as {@link SandboxUnavailableException} (a
+     * retryable 503), never as a verdict. An interrupted job is not retried.
      */
     @Override
-    public Outcome execute(Language language, Job job) {
-        Pool pool = pools.get(language);
-        Box box = pool.acquire();
-        boolean healthy = false;
+    public Outcome execute(Language language, Job job, TestSink sink) {
+        AtomicInteger delivered = new AtomicInteger();
+        TestSink once = (index, observation) -> {
+            if (index >= delivered.get()) {
+                sink.accept(index, observation);
+                delivered.set(index + 1);
+            }
+        };
+        ContainerPool pool = pools.get(language);
         try {
-            Outcome outcome = runJob(box, job);
-            healthy = true;
-            return outcome;
+            return attempt(pool, job, once);
         } catch (SandboxUnavailableException first) {
-            pool.release(box, false);
-            box = null;
-            log.info("retrying a submission on a fresh {} container after: {}", language.wireName(), first.getMessage());
-            Box fresh = pool.acquire();
-            boolean freshHealthy = false;
-            try {
-                Outcome outcome = runJob(fresh, job);
-                freshHealthy = true;
-                return outcome;
-            } finally {
-                pool.release(fresh, freshHealthy);
+            if (Thread.currentThread().isInterrupted()) {
+                throw first;
             }
-        } finally {
-            if (box != null) {
-                pool.release(box, healthy);
-            }
+            log.info("retrying a submission on a fresh {} container after: {}", language.wireName(),
+                    first.getMessage());
+            return attempt(pool, job, once);
         }
     }
 
-    private Outcome runJob(Box box, Job job) {
+    private Outcome attempt(ContainerPool pool, Job job, TestSink sink) {
+        Box box = pool.acquire();
+        boolean healthy = false;
+        try {
+            Outcome outcome = runJob(box, job, sink);
+            healthy = true;
+            return outcome;
+        } catch (IllegalArgumentException badRequest) {
+            healthy = true;
+            throw badRequest;
+        } finally {
+            pool.release(box, healthy);
+        }
+    }
+
+    private Outcome runJob(Box box, Job job, TestSink sink) {
         boolean twoPhases = job.compile() != null && job.compileMemoryMb() != job.runMemoryMb();
         if (!twoPhases) {
             setMemory(box, job.runMemoryMb());
-            JsonNode reply = runner(box, request(job, true, true, false), deadline(job, true, true));
-            return new Outcome(observation(reply.get("compile")), tests(reply), fetched(reply));
+            return runner(box, job, RunnerProtocol.request(job, true, true, false), deadline(job, true, true), sink);
         }
         setMemory(box, job.compileMemoryMb());
-        JsonNode compiled = runner(box, request(job, true, false, true), deadline(job, true, false));
-        Observation compile = observation(compiled.get("compile"));
-        if (!compile.succeeded()) {
-            return new Outcome(compile, List.of());
+        Outcome compiled = runner(box, job, RunnerProtocol.request(job, true, false, true), deadline(job, true, false),
+                sink);
+        Observation compile = compiled.compile();
+        if (compile == null || !compile.succeeded()) {
+            return compiled;
         }
         if (!trySetMemory(box, job.runMemoryMb())) {
             // The compiled program alone does not fit in the run's memory (e.g. a huge initialised static array).
             clearWorkDir(box);
             Observation tooBig = new Observation(null, 9, 0, 0, job.runMemoryMb() * 1024L, "", 0, false,
                     "the compiled program does not fit in the memory limit", null, true, false);
+            sink.accept(0, tooBig);
             return new Outcome(compile, List.of(tooBig));
         }
-        JsonNode ran = runner(box, request(job, false, true, false), deadline(job, false, true));
-        return new Outcome(compile, tests(ran), fetched(ran));
-    }
-
-    private static List<Observation> tests(JsonNode reply) {
-        List<Observation> tests = new ArrayList<>();
-        for (JsonNode test : reply.get("tests")) {
-            tests.add(observation(test));
-        }
-        return tests;
-    }
-
-    private static Map<String, String> fetched(JsonNode reply) {
-        Map<String, String> files = new LinkedHashMap<>();
-        reply.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asString()));
-        return files;
+        Outcome ran = runner(box, job, RunnerProtocol.request(job, false, true, false), deadline(job, false, true),
+                sink);
+        return new Outcome(compile, ran.tests(), ran.fetchedFiles());
     }
 
     private static Duration deadline(Job job, boolean compile, boolean run) {
@@ -251,131 +250,78 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             millis += job.compile().wallMs();
         }
         if (run) {
-            millis += (long) job.run().wallMs() * job.stdins().size() + 2000L * job.stdins().size();
+            // Beyond the limits: fresh state between tests, and encoding and sending up to the output cap.
+            long perTest = job.run().wallMs() + 2000L + job.run().outputBytes() / (1 << 20) * 200L
+                    + (job.judge() == null ? 0 : job.judge().wallMs());
+            millis += perTest * job.stdins().size();
         }
         return Duration.ofMillis(millis);
     }
 
-    private static byte[] request(Job job, boolean compile, boolean run, boolean keepWorkDir) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        if (compile) {
-            request.put("files", job.files());
-            request.put("binary_files", job.binaryFilesBase64());
-            if (job.compile() != null) {
-                request.put("compile", command(job.compile()));
-            }
-        }
-        if (run) {
-            request.put("run", command(job.run()));
-            List<Map<String, String>> tests = new ArrayList<>();
-            job.stdins().forEach(stdin -> tests.add(Map.of("stdin", stdin)));
-            request.put("tests", tests);
-            request.put("stop_on_failure", job.stopOnFailure());
-            request.put("fetch_files", job.fetchFiles());
-            request.put("writable_work_dir", !job.fetchFiles().isEmpty() || !job.binaryFilesBase64().isEmpty());
-        }
-        request.put("keep_work_dir", keepWorkDir);
-        byte[] body = JSON.writeValueAsBytes(request);
-        byte[] header = (body.length + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] payload = new byte[header.length + body.length];
-        System.arraycopy(header, 0, payload, 0, header.length);
-        System.arraycopy(body, 0, payload, header.length, body.length);
-        return payload;
-    }
-
-    private static Map<String, Object> command(Command command) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("cmd", command.cmd());
-        spec.put("time_ms", command.timeMs());
-        spec.put("wall_ms", command.wallMs());
-        spec.put("output_bytes", command.outputBytes());
-        spec.put("file_mb", command.fileMb());
-        spec.put("stack_mb", command.stackMb());
-        spec.put("env", command.env());
-        return spec;
-    }
-
-    private static Observation observation(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        return new Observation(intOrNull(node.get("exit_code")), intOrNull(node.get("signal")),
-                node.path("cpu_ms").asLong(), node.path("wall_ms").asLong(), node.path("memory_kb").asLong(),
-                node.path("stdout").asString(""), node.path("stdout_bytes").asLong(),
-                node.path("output_exceeded").asBoolean(), node.path("stderr").asString(""),
-                node.hasNonNull("timed_out") ? node.get("timed_out").asString() : null,
-                node.path("oom_killed").asBoolean(), node.path("start_failed").asBoolean());
-    }
-
-    private static Integer intOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asInt();
-    }
-
-    private JsonNode runner(Box box, byte[] payload, Duration deadline) {
-        RunnerExec exec = exec(box, List.of("python3", "/opt/rewards/runner.py"), payload, deadline);
-        if (exec.exitCode() != 0) {
-            throw anomaly(box, "runner exited with " + exec.exitCode() + ": " + exec.stderr().strip(), null);
-        }
-        JsonNode reply = JSON.readTree(exec.stdout());
-        if (!reply.path("clean").asBoolean(false)) {
+    /** One exec of the runner; tests go to the sink as their lines arrive. */
+    private Outcome runner(Box box, Job job, byte[] request, Duration deadline, TestSink sink) {
+        Observation[] compile = {null};
+        List<Observation> tests = new ArrayList<>();
+        Map<String, String> files = new LinkedHashMap<>();
+        boolean[] ended = {false};
+        RunnerProtocol.ErrorLine[] error = {null};
+        RunnerExec.Result result;
+        try {
+            result = RunnerExec.run(docker, box.id, RUNNER, request, deadline, RunnerProtocol.maxLineBytes(job),
+                    (buffer, length) -> {
+                        RunnerProtocol.Line line = RunnerProtocol.parse(buffer, length);
+                        if (line instanceof RunnerProtocol.CompileLine c) {
+                            compile[0] = c.observation();
+                            box.dirty |= !c.clean();
+                        } else if (line instanceof RunnerProtocol.TestLine t) {
+                            if (t.index() != tests.size()) {
+                                throw new IllegalStateException("test " + t.index() + " arrived out of order");
+                            }
+                            box.dirty |= !t.clean();
+                            try {
+                                sink.accept(t.index(), t.observation());
+                            } catch (RuntimeException e) {
+                                throw new SinkFailure(e);
+                            }
+                            tests.add(t.observation().withoutStdout());
+                        } else if (line instanceof RunnerProtocol.FilesLine f) {
+                            files.putAll(f.files());
+                        } else if (line instanceof RunnerProtocol.EndLine e) {
+                            ended[0] = true;
+                            box.dirty |= !e.clean();
+                        } else if (line instanceof RunnerProtocol.ErrorLine e) {
+                            error[0] = e;
+                        }
+                    });
+        } catch (SinkFailure e) {
+            // The caller's own failure: its runner may still be running tests, so the container is not reused.
             box.dirty = true;
+            throw e.getCause();
+        } catch (RunnerExec.Failure e) {
+            throw anomaly(box, e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | tools.jackson.core.JacksonException e) {
+            throw anomaly(box, "unreadable runner reply: " + e.getMessage(), e);
         }
-        return reply;
+        if (error[0] != null && result.exitCode() == 0 && "bad_request".equals(error[0].kind())) {
+            throw new IllegalArgumentException(error[0].message());
+        }
+        if (result.exitCode() != 0 || !ended[0]) {
+            throw anomaly(box, "runner exited with " + result.exitCode() + (ended[0] ? "" : " before its reply ended")
+                    + ": " + result.stderr().strip(), null);
+        }
+        return new Outcome(compile[0], tests, files);
     }
 
-    private record RunnerExec(long exitCode, String stdout, String stderr) {
-    }
+    /** An exception of the caller's sink, carried through the exec's stream thread. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
 
-    private RunnerExec exec(Box box, List<String> cmd, byte[] stdin, Duration deadline) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        String execId;
-        try {
-            execId = docker.execCreateCmd(box.id).withUser("0:0").withAttachStdin(stdin.length > 0)
-                    .withAttachStdout(true).withAttachStderr(true).withCmd(cmd.toArray(String[]::new)).exec().getId();
-        } catch (RuntimeException e) {
-            throw anomaly(box, "exec create failed: " + e.getMessage(), e);
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                ByteArrayOutputStream target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
-                synchronized (target) {
-                    target.writeBytes(frame.getPayload());
-                }
-            }
-        };
-        try {
-            var start = docker.execStartCmd(execId);
-            if (stdin.length > 0) {
-                start.withStdIn(new ByteArrayInputStream(stdin));
-            }
-            start.exec(callback);
-            if (!callback.awaitCompletion(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw anomaly(box, "runner did not finish within " + deadline.toMillis() + " ms", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw anomaly(box, "interrupted", e);
-        } catch (SandboxUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw anomaly(box, "exec failed: " + e.getMessage(), e);
-        } finally {
-            try {
-                callback.close();
-            } catch (IOException ignored) {
-                // the stream is gone either way
-            }
-        }
-        Long exitCode;
-        try {
-            exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-        } catch (RuntimeException e) {
-            throw anomaly(box, "exec inspect failed: " + e.getMessage(), e);
-        }
-        return new RunnerExec(exitCode == null ? -1 : exitCode, stdout.toString(StandardCharsets.UTF_8),
-                stderr.toString(StandardCharsets.UTF_8));
     }
 
     private void setMemory(Box box, int memoryMb) {
@@ -389,7 +335,8 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             return true;
         }
         try {
-            docker.updateContainerCmd(box.id).withMemory(memoryMb * MB).withMemorySwap(memoryMb * MB).exec();
+            long bytes = memoryMb * ContainerSpec.MB;
+            docker.updateContainerCmd(box.id).withMemory(bytes).withMemorySwap(bytes).exec();
             box.memoryMb = memoryMb;
             return true;
         } catch (RuntimeException e) {
@@ -399,9 +346,11 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     }
 
     private void clearWorkDir(Box box) {
+        Job empty = new Job(Map.of(), null, new Command(List.of("true"), 1000, 2000, 1, 1, 1, Map.of()), List.of(),
+                false, 0, 0);
         try {
-            runner(box, request(new Job(Map.of(), null, new Command(List.of("true"), 1000, 2000, 1, 1, 1, Map.of()),
-                    List.of(), false, 0, 0), true, false, false), Duration.ofSeconds(15));
+            runner(box, empty, RunnerProtocol.request(empty, true, false, false), Duration.ofSeconds(15),
+                    (index, observation) -> { });
         } catch (SandboxUnavailableException e) {
             box.dirty = true;
         }
@@ -409,39 +358,21 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
 
     private SandboxUnavailableException anomaly(Box box, String message, Throwable cause) {
         box.dirty = true;
-        String text = "sandbox container " + box.id.substring(0, 12) + ": " + message;
+        String text = "sandbox container " + box.shortId() + ": " + message;
+        if (cause instanceof RunnerExec.Failure failure && failure.cancelled) {
+            // The caller gave up (its deadline): nothing may keep running for it. The container goes now, not
+            // after the pool's release, so its processes die with it (the engine call must not see the interrupt).
+            boolean interrupted = Thread.interrupted();
+            remove(box.id);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            log.info("{} (container removed)", text);
+            return new SandboxUnavailableException("The submission was cancelled: " + message, cause);
+        }
         lastFailure.set(text);
         log.warn(text);
         return new SandboxUnavailableException("The code sandbox failed: " + message, cause);
-    }
-
-    private String createContainer(Language language) {
-        String image = image(language);
-        long memory = 512 * MB;
-        HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("none")
-                .withReadonlyRootfs(true)
-                .withTmpFs(Map.of(
-                        "/sandbox", "rw,exec,nosuid,nodev,size=" + settings.workDirMb() + "m,mode=0755",
-                        "/tmp", "rw,nosuid,nodev,size=64m,mode=1777"))
-                .withCapDrop(Capability.ALL)
-                // For the runner only: the programs it starts switch to uid 65534 and lose every capability.
-                .withCapAdd(Capability.SETUID, Capability.SETGID, Capability.KILL, Capability.CHOWN,
-                        Capability.DAC_OVERRIDE, Capability.FOWNER, Capability.SETPCAP)
-                .withSecurityOpts(List.of("no-new-privileges"))
-                .withPidsLimit(settings.pidsLimit())
-                .withMemory(memory).withMemorySwap(memory).withMemorySwappiness(0L)
-                .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
-                .withUlimits(List.of(new Ulimit("nofile", 1024L, 1024L), new Ulimit("core", 0L, 0L)))
-                .withAutoRemove(false);
-        String id = docker.createContainerCmd(image)
-                .withUser("0:0")
-                .withLabels(Map.of(SANDBOX_LABEL, language.wireName(), OWNER_LABEL, settings.ownerLabel()))
-                .withNetworkDisabled(true)
-                .withHostConfig(host)
-                .exec().getId();
-        docker.startContainerCmd(id).exec();
-        return id;
     }
 
     private void remove(String id) {
@@ -455,7 +386,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     /** Removes every container of this instance, then any left by earlier instances with the same owner label. */
     @Override
     public void close() {
-        closed = true;
+        pools.values().forEach(ContainerPool::close);
         maintenance.shutdownNow();
         List<Container> containers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(OWNER_LABEL, settings.ownerLabel())).exec();
@@ -464,103 +395,6 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             docker.close();
         } catch (IOException ignored) {
             // closing the HTTP client
-        }
-    }
-
-    private static final class Box {
-        final String id;
-        volatile int memoryMb = 512;
-        volatile int uses;
-        volatile boolean dirty;
-
-        Box(String id) {
-            this.id = id;
-        }
-    }
-
-    private final class Pool {
-        final Language language;
-        final LinkedBlockingQueue<Box> idle = new LinkedBlockingQueue<>();
-        final AtomicInteger live = new AtomicInteger();
-        volatile boolean failing;
-
-        Pool(Language language) {
-            this.language = language;
-        }
-
-        Box acquire() {
-            Box ready = idle.poll();
-            if (ready != null) {
-                return ready;
-            }
-            if (live.incrementAndGet() <= settings.poolSize()) {
-                // Pools fill lazily when they were not warmed at startup (or lost containers).
-                try {
-                    Box box = new Box(createContainer(language));
-                    failing = false;
-                    return box;
-                } catch (RuntimeException e) {
-                    failing = true;
-                    live.decrementAndGet();
-                    lastFailure.set("creating a " + language.wireName() + " sandbox failed: " + e.getMessage());
-                    throw new SandboxUnavailableException("The code sandbox is unavailable: " + lastFailure.get(), e);
-                }
-            }
-            live.decrementAndGet();
-            try {
-                Box box = idle.poll(settings.acquireTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                if (box == null) {
-                    String failure = lastFailure.get();
-                    throw new SandboxUnavailableException("No " + language.wireName() + " sandbox became free within "
-                            + settings.acquireTimeout().toMillis() + " ms"
-                            + (failure == null ? "" : " (last failure: " + failure + ")"), null);
-                }
-                return box;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SandboxUnavailableException("interrupted while waiting for a sandbox", e);
-            }
-        }
-
-        void release(Box box, boolean healthy) {
-            box.uses++;
-            if (healthy && !box.dirty && box.uses < settings.maxUses() && !closed) {
-                idle.offer(box);
-                return;
-            }
-            live.decrementAndGet();
-            maintenance.submit(() -> {
-                remove(box.id);
-                replenish();
-            });
-        }
-
-        /** Creates one container; on failure retries with backoff until it succeeds or the sandbox closes. */
-        void replenish() {
-            long backoff = 500;
-            while (!closed) {
-                if (live.incrementAndGet() > settings.poolSize()) {
-                    live.decrementAndGet();
-                    return;
-                }
-                try {
-                    idle.offer(new Box(createContainer(language)));
-                    failing = false;
-                    return;
-                } catch (RuntimeException e) {
-                    failing = true;
-                    live.decrementAndGet();
-                    lastFailure.set("creating a " + language.wireName() + " sandbox failed: " + e.getMessage());
-                    log.warn(lastFailure.get());
-                    try {
-                        Thread.sleep(backoff);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    backoff = Math.min(backoff * 2, 10_000);
-                }
-            }
         }
     }
 }

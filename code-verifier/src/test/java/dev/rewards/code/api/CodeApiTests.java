@@ -14,6 +14,7 @@ import dev.rewards.code.Sandbox;
 import dev.rewards.code.SandboxUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Answers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -27,7 +28,9 @@ class CodeApiTests {
     @Value("${local.server.port}")
     private int port;
 
-    @MockitoBean
+    // Real default methods: the judge streams tests through Sandbox.execute(language, job, sink), which feeds the
+    // stubbed execute(language, job).
+    @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     private Sandbox sandbox;
 
     private WebTestClient client;
@@ -113,7 +116,7 @@ class CodeApiTests {
 
     private static Sandbox.Observation judged(String verdictLine) {
         return new Sandbox.Observation(0, null, 12, 15, 9000, "", 0, false, "", null, false, false,
-                new Sandbox.JudgeObservation(0, null, verdictLine + "\n", "", null));
+                new Sandbox.JudgeObservation(0, null, verdictLine + "\n", "", null, 0, 0));
     }
 
     @Test

@@ -1,0 +1,25 @@
+"""Syntax check of a Python program, run by the runner as the sandbox user under the compile limits.
+
+The check compiles untrusted source: a pathological file (tens of thousands of definitions, megabytes of nested
+brackets) costs seconds and hundreds of MiB, so it must never run inside the root runner. Exit 0 = the program
+compiles; exit 1 with the reason on stderr = a compile error.
+"""
+import sys
+
+
+def main():
+    path = sys.argv[1]
+    with open(path, "rb") as source_file:
+        source = source_file.read()
+    try:
+        compile(source, path, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        sys.stderr.write("%s: %s (line %s)\n" % (type(error).__name__, error.msg, error.lineno))
+        sys.exit(1)
+    except (ValueError, RecursionError, MemoryError, OverflowError, UnicodeError) as error:
+        sys.stderr.write("%s: %s\n" % (type(error).__name__, error))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
