@@ -383,6 +383,16 @@ def spawn(cmd, fds, uid, rlimits, env, cwd, program):
                 # priority a fork bomb of 128 processes cannot starve the runner that must stop it. Priorities
                 # only weigh within the container's CPU group, so the program is no slower for it.
                 os.setpriority(os.PRIO_PROCESS, 0, 19)
+                # Pinned, as judges pin runs, to the core the scheduler's fork balancing chose for this process (the
+                # idlest one), not the runner's: with at most one running program per core (max-running), programs
+                # spread over the machine, and a program and its children share one core, so timings do not depend
+                # on migrations.
+                cpu = libc.sched_getcpu()
+                if cpu >= 0:
+                    try:
+                        os.sched_setaffinity(0, {cpu})
+                    except OSError:
+                        pass
             for limit, soft, hard in rlimits:
                 resource.setrlimit(limit, (soft, hard))
             for capability in range(LAST_CAPABILITY + 1):
@@ -708,8 +718,23 @@ def limits_of(spec):
 
 
 def failed(observation):
-    return (observation["timed_out"] or observation["oom_killed"] or observation["output_exceeded"]
-            or observation["exit_code"] != 0 or observation.get("start_failed"))
+    limit = (observation["timed_out"] or observation["oom_killed"] or observation["output_exceeded"]
+             or observation.get("start_failed"))
+    judge = observation.get("judge")
+    if judge is None:
+        return limit or observation["exit_code"] != 0
+    # A judged program is killed once its judge has finished, so its exit status says nothing: the judge's line does.
+    return limit or not judge_passed(judge)
+
+
+def judge_passed(judge):
+    if judge.get("exit_code") != 0 or judge.get("timed_out"):
+        return False
+    try:
+        verdict = json.loads(base64.b64decode(judge.get("stdout_b64", "")).decode("utf-8").strip() or "null")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(verdict, dict) and verdict.get("passed") is True
 
 
 # ----------------------------------------------------------------------------------------------------- phases
