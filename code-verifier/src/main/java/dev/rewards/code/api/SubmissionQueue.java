@@ -129,7 +129,7 @@ final class SubmissionQueue implements DisposableBean {
         Mono<T> result;
         try {
             result = Mono.fromCompletionStage(bulkheads.get(language).executeSupplier(job::run))
-                    .doOnCancel(job::leave);
+                    .doOnCancel(job::cancel);
         } catch (BulkheadFullException e) {
             ticket.leave();
             return Mono.error(e);
@@ -152,6 +152,8 @@ final class SubmissionQueue implements DisposableBean {
         private final long startBy;
         private final long admitted = System.nanoTime();
         private final AtomicInteger state = new AtomicInteger(WAITING);
+        /** The bulkhead thread running the job, so that a caller who leaves (its deadline) stops it in the sandbox. */
+        private Thread worker;
 
         Job(Language language, Supplier<T> work, WaitAdmission.Ticket ticket, Duration startBudget) {
             this.language = language;
@@ -168,6 +170,22 @@ final class SubmissionQueue implements DisposableBean {
                 ticket.leave();
             }
             return left;
+        }
+
+        /**
+         * The caller has gone (its deadline passed, or it disconnected): a queued job leaves the queue, a running one
+         * is interrupted, which the sandbox answers by removing the job's container — nothing keeps running for a
+         * caller that no longer waits, nor skews the expected wait of the next ones.
+         */
+        void cancel() {
+            if (leave()) {
+                return;
+            }
+            synchronized (this) {
+                if (worker != null) {
+                    worker.interrupt();
+                }
+            }
         }
 
         NotStartedInTimeException notStarted() {
@@ -201,9 +219,17 @@ final class SubmissionQueue implements DisposableBean {
                 throw notStarted();
             }
             long start = ticket.start();
+            synchronized (this) {
+                worker = Thread.currentThread();
+            }
             try {
                 return work.get();
             } finally {
+                synchronized (this) {
+                    worker = null;
+                }
+                // A cancellation that raced with the end of the work must not reach the pool's next job.
+                Thread.interrupted();
                 cpus.release();
                 // A job that outlived the request's deadline (its caller already has a 503) says nothing about
                 // the time the next jobs will take.

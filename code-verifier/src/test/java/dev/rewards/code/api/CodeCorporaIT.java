@@ -187,7 +187,9 @@ class CodeCorporaIT {
     }
 
     private static List<String> run(List<Case> cases) throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(4);
+        // No more programs at once than cores, as the service runs them (max-running): on 2 cores, 4 concurrent memory
+        // hogs turned memory limits into time limits.
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             List<Future<String>> futures = new ArrayList<>();
             for (Case c : cases) {

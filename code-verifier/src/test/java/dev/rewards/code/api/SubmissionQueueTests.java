@@ -96,6 +96,25 @@ class SubmissionQueueTests {
     }
 
     @Test
+    void aRunningJobWhoseDeadlinePassesIsInterruptedSoTheSandboxStopsIt() throws InterruptedException {
+        SubmissionQueue queue = queue(1, 1, "20s", "300ms");
+        CountDownLatch interrupted = new CountDownLatch(1);
+        StepVerifier.create(queue.submit(Language.PYTHON, () -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                Thread.currentThread().interrupt();
+            }
+            return 1;
+        })).expectError(dev.rewards.web.ServiceUnavailableException.class).verify();
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the job's thread was interrupted").isTrue();
+        // The pool thread comes back clean: the next job is not interrupted.
+        StepVerifier.create(queue.submit(Language.PYTHON, () -> Thread.currentThread().isInterrupted() ? 0 : 1))
+                .expectNext(1).verifyComplete();
+    }
+
+    @Test
     void aQueuedSubmissionWhoseCallerHasGoneIsNotRun() throws InterruptedException {
         SubmissionQueue queue = queue(1, "20s");
         CountDownLatch release = new CountDownLatch(1);
