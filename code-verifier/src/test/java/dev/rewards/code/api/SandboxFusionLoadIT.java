@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * per language, as many jobs at once as the engine has CPUs), so on the 2-core reference machine 62 of the 64
  * requests queue. It is warm first, as a service is by the time a trainer reaches its reward step.
  */
+// Closed after the class, so its 20 warm containers go at once instead of at the end of the test JVM.
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "rewards.code.image-tag=${REWARDS_VERSION:0.1.0-SNAPSHOT}",
         "rewards.code.instance-id=it-sandbox-fusion-load"})
