@@ -132,7 +132,10 @@ class CodeCorporaIT {
 
     /**
      * DOMjudge and Kattis have no memory-limit verdict (a program killed for memory is a run error there); CMS has.
-     * So an expected RTE from DOMjudge/Kattis also accepts our memory_limit.
+     * So an expected RTE from DOMjudge/Kattis also accepts our memory_limit. Kattis limits the address space, so a
+     * hog fails at its allocation; our limit is on resident memory (as DOMjudge's and CMS's), where a hog that
+     * cannot touch its memory within the time limit (kattis/hello#memory_limit.cc fills 512 MB one dependent byte at
+     * a time, ≈2.3 s of CPU here) ends as time_limit first — still never accepted.
      */
     private static List<Verdict> verdicts(String expected, String source) {
         String head = expected.replaceAll("\\(.*", "").strip();
@@ -141,6 +144,8 @@ class CodeCorporaIT {
             case "WA", "NO_OUTPUT" -> List.of(Verdict.WRONG_ANSWER);
             case "TLE" -> List.of(Verdict.TIME_LIMIT);
             case "RTE" -> source.startsWith("cms/") ? List.of(Verdict.RUNTIME_ERROR)
+                    : source.startsWith("kattis/")
+                    ? List.of(Verdict.RUNTIME_ERROR, Verdict.MEMORY_LIMIT, Verdict.TIME_LIMIT)
                     : List.of(Verdict.RUNTIME_ERROR, Verdict.MEMORY_LIMIT);
             case "CE" -> List.of(Verdict.COMPILE_ERROR);
             case "MLE" -> List.of(Verdict.MEMORY_LIMIT);
