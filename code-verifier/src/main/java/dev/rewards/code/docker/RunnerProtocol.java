@@ -2,14 +2,16 @@ package dev.rewards.code.docker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.rewards.code.Sandbox;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -126,55 +128,94 @@ final class RunnerProtocol {
         return (bytes + 2) / 3 * 4;
     }
 
+    /**
+     * Parses one line as a stream, never as a tree: a base64 field is decoded straight from the line into its bytes,
+     * so a test's output is held once as bytes and once as text — not also as a tree's copy of the base64.
+     */
     static Line parse(byte[] buffer, int length) {
-        JsonNode node = JSON.readTree(buffer, 0, length);
-        String type = node.path("type").asString("");
-        return switch (type) {
-            case "compile" -> new CompileLine(observation(node), node.path("clean").asBoolean(false));
-            case "test" -> new TestLine(node.path("index").asInt(-1), observation(node),
-                    node.path("clean").asBoolean(false));
+        Map<String, Object> line;
+        try (JsonParser parser = JSON.createParser(buffer, 0, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("a line of the runner's reply is not a JSON object");
+            }
+            line = object(parser, 0);
+        }
+        String type = string(line, "type");
+        return switch (type == null ? "" : type) {
+            case "compile" -> new CompileLine(observation(line), bool(line, "clean"));
+            case "test" -> new TestLine((int) number(line, "index", -1), observation(line), bool(line, "clean"));
             case "files" -> {
                 Map<String, String> files = new LinkedHashMap<>();
-                node.path("files").properties().forEach(e -> files.put(e.getKey(), e.getValue().asString()));
+                if (line.get("files") instanceof Map<?, ?> map) {
+                    map.forEach((name, content) -> files.put((String) name, (String) content));
+                }
                 yield new FilesLine(files);
             }
-            case "end" -> new EndLine(node.path("clean").asBoolean(false));
-            case "error" -> new ErrorLine(node.path("kind").asString(""), node.path("message").asString(""));
+            case "end" -> new EndLine(bool(line, "clean"));
+            case "error" -> new ErrorLine(Objects.toString(line.get("kind"), ""),
+                    Objects.toString(line.get("message"), ""));
             default -> throw new IllegalStateException("unknown line type '" + type + "' in the runner's reply");
         };
     }
 
-    static Sandbox.Observation observation(JsonNode node) {
-        Sandbox.JudgeObservation judge = null;
-        JsonNode judgeNode = node.get("judge");
-        if (judgeNode != null && !judgeNode.isNull()) {
-            judge = new Sandbox.JudgeObservation(intOrNull(judgeNode.get("exit_code")),
-                    intOrNull(judgeNode.get("signal")), text(judgeNode, "stdout_b64"), text(judgeNode, "stderr_b64"),
-                    stringOrNull(judgeNode.get("timed_out")), judgeNode.path("cpu_ms").asLong(),
-                    judgeNode.path("wall_ms").asLong());
+    /** Fields of one object: base64 fields ({@code *_b64}) as bytes, the rest as plain values; nested objects kept. */
+    private static Map<String, Object> object(JsonParser parser, int depth) {
+        Map<String, Object> fields = new HashMap<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            Object value = switch (token) {
+                case START_OBJECT -> depth < 2 ? object(parser, depth + 1) : skipped(parser);
+                case START_ARRAY -> skipped(parser);
+                case VALUE_STRING -> name.endsWith("_b64") ? parser.getBinaryValue() : parser.getString();
+                case VALUE_NUMBER_INT -> parser.getLongValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                default -> null;
+            };
+            fields.put(name, value);
         }
-        return new Sandbox.Observation(intOrNull(node.get("exit_code")), intOrNull(node.get("signal")),
-                node.path("cpu_ms").asLong(), node.path("wall_ms").asLong(), node.path("memory_kb").asLong(),
-                text(node, "stdout_b64"), node.path("stdout_bytes").asLong(),
-                node.path("output_exceeded").asBoolean(), text(node, "stderr_b64"),
-                stringOrNull(node.get("timed_out")), node.path("oom_killed").asBoolean(),
-                node.path("start_failed").asBoolean(), judge);
+        return fields;
+    }
+
+    private static Object skipped(JsonParser parser) {
+        parser.skipChildren();
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Sandbox.Observation observation(Map<String, Object> line) {
+        Sandbox.JudgeObservation judge = null;
+        if (line.get("judge") instanceof Map<?, ?> judgeFields) {
+            Map<String, Object> j = (Map<String, Object>) judgeFields;
+            judge = new Sandbox.JudgeObservation(integer(j, "exit_code"), integer(j, "signal"), text(j, "stdout_b64"),
+                    text(j, "stderr_b64"), string(j, "timed_out"), number(j, "cpu_ms", 0), number(j, "wall_ms", 0));
+        }
+        return new Sandbox.Observation(integer(line, "exit_code"), integer(line, "signal"),
+                number(line, "cpu_ms", 0), number(line, "wall_ms", 0), number(line, "memory_kb", 0),
+                text(line, "stdout_b64"), number(line, "stdout_bytes", 0), bool(line, "output_exceeded"),
+                text(line, "stderr_b64"), string(line, "timed_out"), bool(line, "oom_killed"),
+                bool(line, "start_failed"), judge);
     }
 
     /** A base64 field as text: bytes that are not UTF-8 become U+FFFD, as any reader of the program's output would. */
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        return new String(Base64.getDecoder().decode(value.asString()), StandardCharsets.UTF_8);
+    private static String text(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : "";
     }
 
-    private static Integer intOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asInt();
+    private static Integer integer(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof Long value ? Integer.valueOf(value.intValue()) : null;
     }
 
-    private static String stringOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
+    private static long number(Map<String, Object> fields, String name, long otherwise) {
+        return fields.get(name) instanceof Long value ? value : otherwise;
+    }
+
+    private static boolean bool(Map<String, Object> fields, String name) {
+        return Boolean.TRUE.equals(fields.get(name));
+    }
+
+    private static String string(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof String value ? value : null;
     }
 }
