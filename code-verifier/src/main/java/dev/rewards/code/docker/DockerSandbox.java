@@ -43,6 +43,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
     private static final List<String> RUNNER = List.of("python3", "/opt/rewards/runner.py");
     private static final long IMAGE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final DockerClient docker;
     private final SandboxSettings settings;
@@ -388,6 +389,16 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     public void close() {
         pools.values().forEach(ContainerPool::close);
         maintenance.shutdownNow();
+        // A container being created while we close (pool warm-up, a replacement) would appear after the listing below
+        // and outlive the service: let those creations finish first.
+        try {
+            if (!maintenance.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("container creations still running after {} s; removing what exists now",
+                        CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<Container> containers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(OWNER_LABEL, settings.ownerLabel())).exec();
         containers.parallelStream().forEach(c -> remove(c.getId()));
