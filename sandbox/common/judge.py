@@ -566,11 +566,13 @@ def rewrite(test_code):
             subject = node.test
             if isinstance(subject, ast.UnaryOp) and isinstance(subject.op, ast.Not):
                 subject = subject.operand
+            compared = []
             if isinstance(subject, ast.Compare):
-                subject = subject.left
-            if is_builtin_call_on_literals(subject):
+                subject, compared = subject.left, subject.comparators
+            if is_builtin_call_on_literals(subject) and all(is_literal(c) for c in compared):
                 # `assert sum(10, 15) == 6` tests the solution's own sum (mbpp/126); anywhere else (abs(f(x) - e),
-                # sorted(f(x)), len(r) …) a builtin is checking logic and stays the builtin.
+                # sorted(f(x)), len(r) …) a builtin is checking logic and stays the builtin — also when it is the
+                # reference a call of the solution is compared with (`sorted([3, 1]) == sort_list([3, 1])`).
                 subject.func = ast.Call(func=name("__rw_defined_or_builtin"), args=[ast.Constant(subject.func.id)],
                                         keywords=[])
             self.in_assert += 1
@@ -615,11 +617,16 @@ def is_builtin_call_on_literals(node):
     arguments = list(node.args) + [k.value for k in node.keywords if k.arg is not None]
     if len(arguments) != len(node.args) + len(node.keywords):
         return False
-    for argument in arguments:
-        try:
-            ast.literal_eval(argument)
-        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-            return False
+    return all(is_literal(argument) for argument in arguments)
+
+
+def is_literal(node):
+    import ast
+
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
     return True
 
 
