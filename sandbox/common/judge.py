@@ -848,20 +848,30 @@ def classify(run, callee):
     except Stop as stop:
         return None, stop.kind, stop.message
     except SolutionRaised as error:
-        failed = None, "runtime_error", "%s: %s" % (type(error).__name__, error)
+        failed = None, "runtime_error", "%s: %s" % (type(error).__name__, text_of(error))
     except AssertionError as error:
-        failed = short(error), "wrong_answer", "a check failed"
+        failed = text_of(error), "wrong_answer", "a check failed"
     except SystemExit as error:
         # Tests pass by running to their end, never by exiting early.
-        failed = None, "wrong_answer", "the tests exited (status %s)" % short(error.code)
+        failed = None, "wrong_answer", "the tests exited (status %s)" % text_of(error.code)
     except Exception as error:
-        failed = None, "wrong_answer", "%s: %s" % (type(error).__name__, error)
+        failed = None, "wrong_answer", "%s: %s" % (type(error).__name__, text_of(error))
     else:
         failed = None
     # A dead callee outranks what the tests made of it (they may even have caught the error).
     if callee.dead is not None:
         return None, callee.dead.kind, callee.dead.message
     return failed
+
+
+def text_of(value):
+    """short(str(value)) for the verdict. str() of an object of the solution (`raise ValueError(result)` in the
+    tests) is a request to the program, which may die or answer nonsense meanwhile: that may cost the text, never
+    the verdict."""
+    try:
+        return short(value)
+    except BaseException:
+        return "<%s>" % type(value).__name__
 
 
 def undumpable():
@@ -890,6 +900,9 @@ def main():
         result = judge(spec, Callee(REPLIES_FD, REQUESTS_FD))
     except (BadTest, ValueError, UnicodeDecodeError) as error:
         result = verdict(False, 0, None, "bad_test", "%s: %s" % (type(error).__name__, error))
+    except Stop as stop:
+        # Only the program stops answering: its failure, wherever the judge noticed it.
+        result = verdict(False, 0, None, stop.kind, stop.message)
     data = (json.dumps(result, ensure_ascii=True) + "\n").encode("ascii")
     os.write(verdict_fd, data)
     os._exit(0)
