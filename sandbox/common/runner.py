@@ -682,7 +682,11 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
             stop_program("wall")
         if not judge_done and judge_timed_out is None and now - judge_started > judge_state["limits"]["wall_ms"] / 1000.0:
             judge_timed_out = "wall"
-            os.kill(judge_pid, signal.SIGKILL)
+            # Through its pidfd: the judge may have ended (and been reaped, its pid free for reuse) a moment ago.
+            try:
+                signal.pidfd_send_signal(judge_pidfd, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         for key, _ in selector.select(POLL_S):
             if key.data == "err":
                 try:
