@@ -71,6 +71,10 @@ def raised_type(name):
     base = getattr(__import__("builtins"), name, None)
     if not (isinstance(base, type) and issubclass(base, Exception)) or issubclass(base, SolutionRaised):
         base = Exception
+    elif issubclass(base, (StopIteration, StopAsyncIteration)):
+        # Here a StopIteration would end whatever iterator of the tests is running the call (map(f, cases) under
+        # all() would pass with the checks left unmade): it becomes an error, as PEP 479 makes it in generators.
+        base = RuntimeError
     key = base.__name__
     if key not in _RAISED_TYPES:
         try:
@@ -316,6 +320,10 @@ class Handle:
             raise TypeError("len() of a solution object is not a non-negative int")
         return n
 
+    def __next__(self):
+        # next(gen) in the tests, on a generator or iterator the solution returned.
+        return self._rw_callee.op("next", self, allow_stop=True)
+
     def __iter__(self):
         iterator = self._rw_callee.op("iter", self)
         if not isinstance(iterator, Handle):
@@ -558,11 +566,13 @@ def rewrite(test_code):
             subject = node.test
             if isinstance(subject, ast.UnaryOp) and isinstance(subject.op, ast.Not):
                 subject = subject.operand
+            compared = []
             if isinstance(subject, ast.Compare):
-                subject = subject.left
-            if is_builtin_call_on_literals(subject):
+                subject, compared = subject.left, subject.comparators
+            if is_builtin_call_on_literals(subject) and all(is_literal(c) for c in compared):
                 # `assert sum(10, 15) == 6` tests the solution's own sum (mbpp/126); anywhere else (abs(f(x) - e),
-                # sorted(f(x)), len(r) …) a builtin is checking logic and stays the builtin.
+                # sorted(f(x)), len(r) …) a builtin is checking logic and stays the builtin — also when it is the
+                # reference a call of the solution is compared with (`sorted([3, 1]) == sort_list([3, 1])`).
                 subject.func = ast.Call(func=name("__rw_defined_or_builtin"), args=[ast.Constant(subject.func.id)],
                                         keywords=[])
             self.in_assert += 1
@@ -607,11 +617,16 @@ def is_builtin_call_on_literals(node):
     arguments = list(node.args) + [k.value for k in node.keywords if k.arg is not None]
     if len(arguments) != len(node.args) + len(node.keywords):
         return False
-    for argument in arguments:
-        try:
-            ast.literal_eval(argument)
-        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-            return False
+    return all(is_literal(argument) for argument in arguments)
+
+
+def is_literal(node):
+    import ast
+
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
     return True
 
 
@@ -833,20 +848,30 @@ def classify(run, callee):
     except Stop as stop:
         return None, stop.kind, stop.message
     except SolutionRaised as error:
-        failed = None, "runtime_error", "%s: %s" % (type(error).__name__, error)
+        failed = None, "runtime_error", "%s: %s" % (type(error).__name__, text_of(error))
     except AssertionError as error:
-        failed = short(error), "wrong_answer", "a check failed"
+        failed = text_of(error), "wrong_answer", "a check failed"
     except SystemExit as error:
         # Tests pass by running to their end, never by exiting early.
-        failed = None, "wrong_answer", "the tests exited (status %s)" % short(error.code)
+        failed = None, "wrong_answer", "the tests exited (status %s)" % text_of(error.code)
     except Exception as error:
-        failed = None, "wrong_answer", "%s: %s" % (type(error).__name__, error)
+        failed = None, "wrong_answer", "%s: %s" % (type(error).__name__, text_of(error))
     else:
         failed = None
     # A dead callee outranks what the tests made of it (they may even have caught the error).
     if callee.dead is not None:
         return None, callee.dead.kind, callee.dead.message
     return failed
+
+
+def text_of(value):
+    """short(str(value)) for the verdict. str() of an object of the solution (`raise ValueError(result)` in the
+    tests) is a request to the program, which may die or answer nonsense meanwhile: that may cost the text, never
+    the verdict."""
+    try:
+        return short(value)
+    except BaseException:
+        return "<%s>" % type(value).__name__
 
 
 def undumpable():
@@ -875,6 +900,9 @@ def main():
         result = judge(spec, Callee(REPLIES_FD, REQUESTS_FD))
     except (BadTest, ValueError, UnicodeDecodeError) as error:
         result = verdict(False, 0, None, "bad_test", "%s: %s" % (type(error).__name__, error))
+    except Stop as stop:
+        # Only the program stops answering: its failure, wherever the judge noticed it.
+        result = verdict(False, 0, None, stop.kind, stop.message)
     data = (json.dumps(result, ensure_ascii=True) + "\n").encode("ascii")
     os.write(verdict_fd, data)
     os._exit(0)

@@ -39,6 +39,7 @@ import fcntl
 import json
 import math
 import os
+import re
 import resource
 import selectors
 import signal
@@ -54,7 +55,10 @@ SCRATCH_DIRS = ("/tmp", "/dev/shm", "/dev/mqueue")
 SYSV_IPC = (("/proc/sysvipc/shm", "shmctl"), ("/proc/sysvipc/msg", "msgctl"), ("/proc/sysvipc/sem", "semctl"))
 SYNTAX_CHECK = "/opt/rewards/syntax_check.py"
 CGROUP_OOM_CONTROL = "/sys/fs/cgroup/memory/memory.oom_control"
+# (file, field) of the container's tmpfs and shared memory: cgroup v1, then v2.
+CGROUP_SHMEM = (("/sys/fs/cgroup/memory/memory.stat", b"total_shmem"), ("/sys/fs/cgroup/memory.stat", b"shmem"))
 PR_SET_DUMPABLE = 4
+OOM_SCORE_ADJ = 1000
 PR_CAPBSET_DROP = 24
 PR_SET_CHILD_SUBREAPER = 36
 LAST_CAPABILITY = 63
@@ -78,8 +82,55 @@ class BadRequest(Exception):
 
 
 def emit(obj):
-    sys.stdout.buffer.write(json.dumps(obj, separators=(",", ":")).encode("ascii") + b"\n")
-    sys.stdout.buffer.flush()
+    out = sys.stdout.buffer
+    streamed = [(key, value) for key, value in obj.items() if isinstance(value, StreamedB64)]
+    head = json.dumps({k: v for k, v in obj.items() if not isinstance(v, StreamedB64)}, separators=(",", ":"))
+    if not streamed:
+        out.write(head.encode("ascii") + b"\n")
+    else:
+        out.write(head[:-1].encode("ascii"))
+        separator = "" if head == "{}" else ","
+        for key, value in streamed:
+            out.write((separator + json.dumps(key) + ':"').encode("ascii"))
+            separator = ","
+            value.write_to(out)
+            out.write(b'"')
+        out.write(b"}\n")
+    out.flush()
+
+
+class StreamedB64:
+    """The base64 of a file's first `limit` bytes, written by emit() straight from the file: the runner never holds
+    a program's output (up to 64 MiB) in its own memory, which the container's memory limit counts — holding it
+    (and its base64, and its JSON) once had the OOM killer take the runner after a program printed 20 MiB under a
+    32 MiB limit (a 503)."""
+    CHUNK = 3 << 18
+
+    def __init__(self, fd, limit):
+        self.fd = fd
+        self.limit = limit
+
+    def write_to(self, out):
+        offset, pending = 0, b""
+        end = min(self.limit, os.fstat(self.fd).st_size)
+        try:
+            while offset < end:
+                chunk = os.pread(self.fd, min(self.CHUNK, end - offset), offset)
+                if not chunk:
+                    break
+                offset += len(chunk)
+                data = pending + chunk
+                whole = len(data) - len(data) % 3
+                out.write(base64.b64encode(data[:whole]))
+                pending = data[whole:]
+            out.write(base64.b64encode(pending))
+        finally:
+            self.close()
+
+    def close(self):
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
 
 
 def encode_text(text):
@@ -112,6 +163,21 @@ def oom_kills():
     except OSError:
         pass
     return -1
+
+
+def shmem_kb():
+    """KiB of shared memory the container holds: tmpfs files (/tmp, /dev/shm, the work directory), memfds and SysV
+    segments, mapped or not. None when the cgroup does not say."""
+    for path, field in CGROUP_SHMEM:
+        try:
+            with open(path, "rb") as stat_file:
+                for line in stat_file:
+                    name, _, value = line.partition(b" ")
+                    if name == field:
+                        return int(value) // 1024
+        except (OSError, ValueError):
+            continue
+    return None
 
 
 def other_pids():
@@ -377,8 +443,10 @@ def spawn(cmd, fds, uid, rlimits, env, cwd, program):
                 signal.signal(number, signal.SIG_DFL)
             os.chdir(cwd)
             if program:
+                # The OOM killer's first victim. Without CAP_SYS_RESOURCE (which engines may refuse to grant) the
+                # program may set it back to 0; the runner stops a program that does (sample_tree).
                 with open("/proc/self/oom_score_adj", "w") as adj:
-                    adj.write("1000")
+                    adj.write(str(OOM_SCORE_ADJ))
                 # The program shares its container's CPU quota with the runner (and the judge): at the lowest
                 # priority a fork bomb of 128 processes cannot starve the runner that must stop it. Priorities
                 # only weigh within the container's CPU group, so the program is no slower for it.
@@ -455,6 +523,7 @@ def sample_tree(uid):
     copy-on-write count once (summed resident sizes counted them in every process).
     """
     cpu_ticks, processes = 0, []
+    tampered = False
     me = os.getpid()
     for pid in other_pids():
         if pid == me:
@@ -466,13 +535,18 @@ def sample_tree(uid):
                 continue
             with open("/proc/%d/stat" % pid, "rb") as stat_file:
                 fields = stat_file.read().rsplit(b")", 1)[1].split()
+            with open("/proc/%d/oom_score_adj" % pid, "rb") as adj_file:
+                # A program that lowers it (and keeps its memory in memfds, in no resident size) would have the
+                # container's OOM killer take the runner: a 503 caused by the program.
+                tampered = tampered or int(adj_file.read()) < OOM_SCORE_ADJ
         except (OSError, IndexError, ValueError):
             continue
         cpu_ticks += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
-        processes.append((pid, int(fields[21]) * PAGE_KB))
+        # Shared memory is counted once, for the whole container (shmem_kb), not in each process that maps it.
+        processes.append((pid, max(0, int(fields[21]) * PAGE_KB - kb_field(status, b"RssShmem"))))
     if len(processes) <= 1 or len(processes) > MAX_PSS_PROCESSES:
         # Beyond a handful of processes (a fork bomb) the summed resident size is enough, and cheap.
-        return cpu_ticks / CLK_TCK, sum(rss for _, rss in processes)
+        return cpu_ticks / CLK_TCK, sum(rss for _, rss in processes), tampered
     memory_kb = 0
     # smaps needs ptrace access: the runner reads it as the program's own user (a process that made itself
     # undumpable stays unreadable and is counted with its whole resident size).
@@ -480,15 +554,26 @@ def sample_tree(uid):
         for pid, rss in processes:
             try:
                 with open("/proc/%d/smaps_rollup" % pid, "rb") as rollup:
-                    for line in rollup:
-                        if line.startswith(b"Pss:"):
-                            memory_kb += int(line.split()[1])
-                            break
-                    else:
-                        memory_kb += rss
+                    rollup_text = rollup.read()
+                pss = kb_field(rollup_text, b"Pss")
+                memory_kb += max(0, pss - kb_field(rollup_text, b"Pss_Shmem")) if pss else rss
             except (OSError, ValueError):
                 memory_kb += rss
-    return cpu_ticks / CLK_TCK, memory_kb
+    return cpu_ticks / CLK_TCK, memory_kb, tampered
+
+
+def shmem_growth_kb(base, output_fds):
+    now = shmem_kb()
+    if base is None or now is None:
+        return 0
+    outputs = sum(os.fstat(fd).st_size for fd in output_fds) // 1024
+    return max(0, now - base - outputs)
+
+
+def kb_field(text, name):
+    """The figure of a "Name:   123 kB" line of a /proc file, 0 when there is none."""
+    match = re.search(rb"^" + name + rb":\s+([0-9]+)", text, re.MULTILINE)
+    return int(match.group(1)) if match else 0
 
 
 def failed_start(cmd, reason):
@@ -531,6 +616,10 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
         judge_state = {"fds": [judge_stdin, judge_out, judge_err, rep_r, req_w], "pipes": [req_r, req_w, rep_r, rep_w]}
     oom_before = oom_kills()
     REAPER.reset_strays()
+    # Memory the program keeps in files of tmpfs or memfds is in no process's resident size: the container's shared
+    # memory beyond this baseline counts as the program's, less what the runner's own output files hold.
+    shmem_base = shmem_kb()
+    output_fds = [stdout_fd] + (judge_state["fds"][1:3] if judge_state else [])
     started = time.monotonic()
     pid, reason = spawn(cmd, program_fds, SANDBOX_UID, program_rlimits(limits), child_environment(env), WORK, True)
     os.close(err_w)
@@ -593,7 +682,11 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
             stop_program("wall")
         if not judge_done and judge_timed_out is None and now - judge_started > judge_state["limits"]["wall_ms"] / 1000.0:
             judge_timed_out = "wall"
-            os.kill(judge_pid, signal.SIGKILL)
+            # Through its pidfd: the judge may have ended (and been reaped, its pid free for reuse) a moment ago.
+            try:
+                signal.pidfd_send_signal(judge_pidfd, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         for key, _ in selector.select(POLL_S):
             if key.data == "err":
                 try:
@@ -621,8 +714,10 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
             now = time.monotonic()
             if now >= next_sample and timed_out is None:
                 next_sample = now + SAMPLE_S
-                live_cpu_s, rss_kb = sample_tree(SANDBOX_UID)
-                peak_rss_kb = max(peak_rss_kb, rss_kb)
+                live_cpu_s, rss_kb, tampered = sample_tree(SANDBOX_UID)
+                if tampered and not program_done:
+                    stop_program("oom-score")
+                peak_rss_kb = max(peak_rss_kb, rss_kb + shmem_growth_kb(shmem_base, output_fds))
                 reaped_cpu_s = REAPER.stray_cpu_s
                 if pid in REAPER.statuses:
                     usage = REAPER.statuses[pid][1]
@@ -636,6 +731,8 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
             break
     if wall_ms is None:
         wall_ms = int((time.monotonic() - started) * 1000)
+    # Files left in /tmp or /dev/shm, and SysV segments, by a program that ended between two samples.
+    peak_rss_kb = max(peak_rss_kb, shmem_growth_kb(shmem_base, output_fds))
     # Strays (daemons, setsid children, or the program itself after a timeout) are killed and counted.
     clean = kill_everything(watched)
     status, usage = REAPER.wait(pid)
@@ -656,7 +753,8 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
             if len(err) < err_cap:
                 err.extend(chunk[: err_cap - len(err)])
     selector.close()
-    stdout, stdout_bytes = read_memfd(stdout_fd, out_cap)
+    stdout_bytes = os.fstat(stdout_fd).st_size
+    owned.remove(stdout_fd)
     for fd in owned:
         os.close(fd)
     exit_code, signal_number = exit_fields(status)
@@ -670,7 +768,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
         "cpu_ms": cpu_ms,
         "wall_ms": wall_ms,
         "memory_kb": max(peak_rss_kb, usage.ru_maxrss, REAPER.stray_maxrss_kb),
-        "stdout_b64": b64(stdout),
+        "stdout_b64": StreamedB64(stdout_fd, out_cap),
         "stdout_bytes": stdout_bytes,
         "output_exceeded": output_exceeded or stdout_bytes > out_cap,
         "stderr_b64": b64(bytes(err)),
