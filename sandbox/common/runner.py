@@ -471,10 +471,28 @@ class Zygote:
         if self.pid is not None:
             REAPER.exempt.add(self.pid)
 
+    # The zygote's start-up runs as root: nothing of the submission may take part in it. Python reads the user site
+    # directory (~/.local, ~ being the work directory: a .pth file there is executed) and the PYTHON* variables;
+    # only these, which change no path and run nothing, are let through.
+    SAFE_PYTHON_VARIABLES = ("PYTHONDONTWRITEBYTECODE", "PYTHONINTMAXSTRDIGITS", "PYTHONUNBUFFERED",
+                             "PYTHONIOENCODING", "PYTHONHASHSEED")
+
     @staticmethod
-    def suits(cmd, judged):
-        # Only `python3 SCRIPT ARG...` (no interpreter options): that is what the zygote becomes.
-        return len(cmd) >= 2 and cmd[0] == "python3" and not cmd[1].startswith("-")
+    def suits(request):
+        """Only `python3 SCRIPT ARG...` (no interpreter options: that is what the zygote becomes), for more than one
+        test (for one, the zygote is one more start), with a sealed work directory and nothing of the submission
+        that the interpreter's start-up would read."""
+        spec = request["run"]
+        cmd = spec["cmd"]
+        if not (len(cmd) >= 2 and cmd[0] == "python3" and not cmd[1].startswith("-")):
+            return False
+        if len(request["tests"]) < 2 or request.get("writable_work_dir") or request.get("fresh_interpreters"):
+            return False
+        env = child_environment(spec.get("env"))
+        if env.get("HOME") != WORK or any(name.startswith("PYTHON") and name not in Zygote.SAFE_PYTHON_VARIABLES
+                                          for name in env):
+            return False
+        return not os.path.lexists(os.path.join(WORK, ".local"))
 
     def alive(self):
         return self.pid is not None
@@ -861,7 +879,7 @@ def run_phase(request):
     judge = spec.get("judge")
     stop = request.get("stop_on_failure")
     zygote = None
-    if Zygote.suits(spec["cmd"], judge) and not request.get("fresh_interpreters") and request["tests"]:
+    if Zygote.suits(request):
         zygote = Zygote(spec["cmd"], program_rlimits(limits), child_environment(spec.get("env")))
     try:
         for index, test in enumerate(request["tests"]):

@@ -149,6 +149,22 @@ class RunnerIT {
     }
 
     /**
+     * Python's start-up executes .pth files of the user site directory, which is in the work directory (HOME): the
+     * pre-started interpreter is root, so such a submission must get fresh interpreters, where the file runs as the
+     * program itself (uid 65534), as it would on any judge.
+     */
+    @Test
+    void aUserSitePthFileOfTheSubmissionRunsAsTheProgramNeverAsRoot() {
+        Sandbox.Job job = new Sandbox.Job(Map.of(
+                "main.py", "import os\nprint(os.environ.get('PTH_UID'), os.getuid())\n",
+                ".local/lib/python3.11/site-packages/x.pth",
+                "import os; os.environ['PTH_UID'] = str(os.getuid())\n"),
+                null, run(5000, 65536), Collections.nCopies(3, ""), false, 128, 128);
+        Sandbox.Outcome outcome = sandbox.execute(Language.PYTHON, job);
+        assertThat(outcome.tests()).hasSize(3).allSatisfy(test -> assertThat(test.stdout()).isEqualTo("65534 65534\n"));
+    }
+
+    /**
      * The program the runner starts for {@code python3 main.py} (forked from a pre-started interpreter) against a
      * fresh {@code python3} it starts itself, as the same user with the same environment, limits and kinds of
      * descriptors: the state a program can see at its first line must be the same (what may differ is listed in
