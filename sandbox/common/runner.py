@@ -192,6 +192,8 @@ class Reaper:
         self.statuses = {}
         self.stray_cpu_s = 0.0
         self.stray_maxrss_kb = 0
+        # The zygote: a child of the runner that is neither a program nor one of its strays.
+        self.exempt = set()
 
     def reset_strays(self):
         self.stray_cpu_s = 0.0
@@ -205,7 +207,7 @@ class Reaper:
                 return
             if pid == 0:
                 return
-            if pid in watched:
+            if pid in watched or pid in self.exempt:
                 self.statuses[pid] = (status, usage)
             else:
                 self.stray_cpu_s += usage.ru_utime + usage.ru_stime
@@ -238,13 +240,23 @@ def kill_as(uid, deadline_s=2.0, watched=()):
                         os.kill(pid, number)
                     except ProcessLookupError:
                         pass
+        elif REAPER.exempt:
+            # The zygote stays (it runs no code of the submission and no program can reach it): everything else is
+            # stopped and killed by pid, as for a uid.
+            pids = [pid for pid in uid_pids(0) if pid not in REAPER.exempt]
+            for number in (signal.SIGSTOP, signal.SIGKILL):
+                for pid in pids:
+                    try:
+                        os.kill(pid, number)
+                    except ProcessLookupError:
+                        pass
         else:
             try:
                 os.kill(-1, signal.SIGKILL)
             except ProcessLookupError:
                 pass
         REAPER.reap(watched)
-        if not uid_pids(uid):
+        if not [pid for pid in uid_pids(uid) if pid not in REAPER.exempt]:
             return True
         if time.monotonic() > end:
             return False
@@ -425,8 +437,12 @@ def sealed_memfd(name, data):
     return fd
 
 
-def spawn(cmd, fds, uid, rlimits, env, cwd, program):
-    """Forks and execs cmd as uid with fds[i] as descriptor i; returns (pid, None) or (None, reason)."""
+def spawn(cmd, fds, uid, rlimits, env, cwd, program, zygote=False):
+    """Forks and execs cmd as uid with fds[i] as descriptor i; returns (pid, None) or (None, reason).
+
+    A zygote stays root with the runner's capabilities (it drops the bounding set itself, after exec, and starts
+    programs as the sandbox user); it runs only the trusted zygote.py.
+    """
     err_r, err_w = os.pipe2(os.O_CLOEXEC)
     high_err = fcntl.fcntl(err_w, fcntl.F_DUPFD_CLOEXEC, 512)
     os.close(err_w)
@@ -463,11 +479,13 @@ def spawn(cmd, fds, uid, rlimits, env, cwd, program):
                         pass
             for limit, soft, hard in rlimits:
                 resource.setrlimit(limit, (soft, hard))
-            for capability in range(LAST_CAPABILITY + 1):
-                libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)
+            if not zygote:
+                for capability in range(LAST_CAPABILITY + 1):
+                    libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)
             os.setgroups([])
-            os.setresgid(uid, uid, uid)
-            os.setresuid(uid, uid, uid)
+            if not zygote:
+                os.setresgid(uid, uid, uid)
+                os.setresuid(uid, uid, uid)
             if not program:
                 libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
             os.execvpe(cmd[0], cmd, env)
@@ -490,6 +508,103 @@ def spawn(cmd, fds, uid, rlimits, env, cwd, program):
         REAPER.wait(pid)
         return None, reason.decode("utf-8", "replace")
     return pid, None
+
+
+ZYGOTE = "/opt/rewards/zygote.py"
+ZYGOTE_REPLY_S = 10.0
+
+
+class Zygote:
+    """A pre-started `python3 SCRIPT` (zygote.py) that forks each test's program instead of a new interpreter.
+
+    Any trouble with it (it could not start, died, answered late or with an error) ends it, and that test and the rest
+    start as fresh interpreters: the zygote only saves time, it never decides a verdict.
+    """
+
+    def __init__(self, cmd, rlimits, env):
+        self.pid = None
+        commands_r, self.commands = os.pipe2(os.O_CLOEXEC)
+        self.replies, replies_w = os.pipe2(os.O_CLOEXEC)
+        # Descriptors 0, 1, 2 of the kinds the programs get (memfd, memfd, pipe): Python sizes and probes its standard
+        # streams at start-up (block size, seekability), and the program inherits those stream objects.
+        stdin_fd = sealed_memfd("stdin", b"")
+        stdout_fd = os.memfd_create("stdout", os.MFD_CLOEXEC)
+        self.stderr, stderr_w = os.pipe2(os.O_CLOEXEC)
+        try:
+            self.pid, _ = spawn(["python3", ZYGOTE] + list(cmd[1:]), [stdin_fd, stdout_fd, stderr_w, commands_r,
+                                                                      replies_w], 0, rlimits, env, WORK, False, True)
+        finally:
+            for fd in (commands_r, replies_w, stdin_fd, stdout_fd, stderr_w):
+                os.close(fd)
+        if self.pid is not None:
+            REAPER.exempt.add(self.pid)
+
+    # The zygote's start-up runs as root: nothing of the submission may take part in it. Python reads the user site
+    # directory (~/.local, ~ being the work directory: a .pth file there is executed) and the PYTHON* variables;
+    # only these, which change no path and run nothing, are let through.
+    SAFE_PYTHON_VARIABLES = ("PYTHONDONTWRITEBYTECODE", "PYTHONINTMAXSTRDIGITS", "PYTHONUNBUFFERED",
+                             "PYTHONIOENCODING", "PYTHONHASHSEED")
+
+    @staticmethod
+    def suits(request):
+        """Only `python3 SCRIPT ARG...` (no interpreter options: that is what the zygote becomes), for more than one
+        test (for one, the zygote is one more start), with a sealed work directory and nothing of the submission
+        that the interpreter's start-up would read."""
+        spec = request["run"]
+        cmd = spec["cmd"]
+        if not (len(cmd) >= 2 and cmd[0] == "python3" and not cmd[1].startswith("-")):
+            return False
+        if len(request["tests"]) < 2 or request.get("writable_work_dir") or request.get("fresh_interpreters"):
+            return False
+        env = child_environment(spec.get("env"))
+        if env.get("HOME") != WORK or any(name.startswith("PYTHON") and name not in Zygote.SAFE_PYTHON_VARIABLES
+                                          for name in env):
+            return False
+        return not os.path.lexists(os.path.join(WORK, ".local"))
+
+    def alive(self):
+        return self.pid is not None
+
+    def start(self, fds):
+        """The program's pid, forked with fds as its 0, 1, 2 (3, 4); None when the zygote failed (it is then ended)."""
+        if self.pid is None:
+            return None
+        try:
+            os.write(self.commands, (" ".join(str(fd) for fd in fds) + "\n").encode("ascii"))
+            reply = b""
+            deadline = time.monotonic() + ZYGOTE_REPLY_S
+            with selectors.DefaultSelector() as selector:
+                selector.register(self.replies, selectors.EVENT_READ)
+                while not reply.endswith(b"\n"):
+                    left = deadline - time.monotonic()
+                    if left <= 0 or not selector.select(left):
+                        raise OSError("no answer")
+                    chunk = os.read(self.replies, 256)
+                    if not chunk:
+                        raise OSError("ended")
+                    reply += chunk
+            if reply.startswith(b"ok "):
+                return int(reply.split()[1])
+        except (OSError, ValueError):
+            pass
+        self.close()
+        return None
+
+    def close(self):
+        """Ends the zygote (at the end of the run phase or after a failure), and any half-started program with it."""
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
+        for fd in (self.commands, self.replies, self.stderr):
+            os.close(fd)
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        REAPER.wait(pid)
+        REAPER.exempt.discard(pid)
+        # A program half-started by it may still be root: everything but the runner goes.
+        kill_everything()
 
 
 def program_rlimits(limits):
@@ -589,7 +704,7 @@ def exit_fields(status):
     return exit_code, signal_number
 
 
-def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
+def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=None):
     """Runs one program (and, for a judged test, its judge) under the limits; returns raw observations."""
     out_cap, err_cap = limits["output_bytes"], limits["stderr_bytes"]
     wall_s = limits["wall_ms"] / 1000.0
@@ -615,13 +730,20 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None):
         owned += [judge_stdin, judge_out, judge_err]
         judge_state = {"fds": [judge_stdin, judge_out, judge_err, rep_r, req_w], "pipes": [req_r, req_w, rep_r, rep_w]}
     oom_before = oom_kills()
-    REAPER.reset_strays()
     # Memory the program keeps in files of tmpfs or memfds is in no process's resident size: the container's shared
     # memory beyond this baseline counts as the program's, less what the runner's own output files hold.
     shmem_base = shmem_kb()
     output_fds = [stdout_fd] + (judge_state["fds"][1:3] if judge_state else [])
-    started = time.monotonic()
-    pid, reason = spawn(cmd, program_fds, SANDBOX_UID, program_rlimits(limits), child_environment(env), WORK, True)
+    pid = None
+    if zygote is not None and zygote.alive():
+        REAPER.reset_strays()
+        started = time.monotonic()
+        pid = zygote.start(program_fds)
+    if pid is None:
+        REAPER.reap()
+        REAPER.reset_strays()
+        started = time.monotonic()
+        pid, reason = spawn(cmd, program_fds, SANDBOX_UID, program_rlimits(limits), child_environment(env), WORK, True)
     os.close(err_w)
     judge_pid = None
     judge_started = started
@@ -854,19 +976,26 @@ def run_phase(request):
         seal_work_dir()
     judge = spec.get("judge")
     stop = request.get("stop_on_failure")
-    for index, test in enumerate(request["tests"]):
-        judge_input = encode_text(test.get("judge_input", "")) if judge else None
-        observation = execute(spec["cmd"], encode_text(test.get("stdin", "")), limits, spec.get("env"),
-                              judge, judge_input)
-        observation["clean"] = fresh_state() and observation["clean"]
-        observation["type"] = "test"
-        observation["index"] = index
-        emit(observation)
-        if not observation["clean"]:
-            return False
-        if stop and failed(observation):
-            break
-    return True
+    zygote = None
+    if Zygote.suits(request):
+        zygote = Zygote(spec["cmd"], program_rlimits(limits), child_environment(spec.get("env")))
+    try:
+        for index, test in enumerate(request["tests"]):
+            judge_input = encode_text(test.get("judge_input", "")) if judge else None
+            observation = execute(spec["cmd"], encode_text(test.get("stdin", "")), limits, spec.get("env"),
+                                  judge, judge_input, zygote)
+            observation["clean"] = fresh_state() and observation["clean"]
+            observation["type"] = "test"
+            observation["index"] = index
+            emit(observation)
+            if not observation["clean"]:
+                return False
+            if stop and failed(observation):
+                break
+        return True
+    finally:
+        if zygote is not None:
+            zygote.close()
 
 
 # ------------------------------------------------------------------------------------------------- work directory

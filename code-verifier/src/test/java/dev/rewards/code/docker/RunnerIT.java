@@ -148,6 +148,95 @@ class RunnerIT {
         assertThat(observation.judge().signal()).isEqualTo(9);
     }
 
+    /**
+     * Python's start-up executes .pth files of the user site directory, which is in the work directory (HOME): the
+     * pre-started interpreter is root, so such a submission must get fresh interpreters, where the file runs as the
+     * program itself (uid 65534), as it would on any judge.
+     */
+    @Test
+    void aUserSitePthFileOfTheSubmissionRunsAsTheProgramNeverAsRoot() {
+        Sandbox.Job job = new Sandbox.Job(Map.of(
+                "main.py", "import os\nprint(os.environ.get('PTH_UID'), os.getuid())\n",
+                ".local/lib/python3.11/site-packages/x.pth",
+                "import os; os.environ['PTH_UID'] = str(os.getuid())\n"),
+                null, run(5000, 65536), Collections.nCopies(3, ""), false, 128, 128);
+        Sandbox.Outcome outcome = sandbox.execute(Language.PYTHON, job);
+        assertThat(outcome.tests()).hasSize(3).allSatisfy(test -> assertThat(test.stdout()).isEqualTo("65534 65534\n"));
+    }
+
+    /**
+     * The program the runner starts for {@code python3 main.py} (forked from a pre-started interpreter) against a
+     * fresh {@code python3} it starts itself, as the same user with the same environment, limits and kinds of
+     * descriptors: the state a program can see at its first line must be the same (what may differ is listed in
+     * sandbox/common/zygote.py). Every test forks from a pristine interpreter: random state and pids are not shared.
+     */
+    @Test
+    void aPythonProgramSeesWhatAFreshInterpreterWould() {
+        String probe = """
+                import sys, os
+                def state(main_path):
+                    status = dict(l.split(":", 1) for l in open("/proc/self/status").read().splitlines())
+                    main = vars(sys.modules["__main__"])
+                    return {
+                        "modules": sorted(m for m in sys.modules),
+                        "flags": repr(sys.flags), "path": sys.path[1:], "path0": sys.path[0], "argv": sys.argv,
+                        "orig_argv": sys.orig_argv[1:],
+                        "main": [(k, repr(v)) for k, v in main.items() if k not in ("__loader__", "state", "sys", "os")
+                                 and not k.startswith("fresh")],
+                        "loader": type(main["__loader__"]).__name__,
+                        "importer_cache": sorted(k for k in sys.path_importer_cache if k not in (main_path, sys.path[0])),
+                        "caps": [status[k].strip() for k in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb")],
+                        "signals": [status[k].strip() for k in ("SigBlk", "SigIgn", "SigCgt", "NoNewPrivs")],
+                        "ids": [os.getresuid(), os.getresgid(), os.getgroups(), os.getsid(0) == os.getpid()],
+                        "nice": os.getpriority(os.PRIO_PROCESS, 0), "cores": len(os.sched_getaffinity(0)),
+                        "oom": open("/proc/self/oom_score_adj").read(), "cwd": os.getcwd(), "env": dict(os.environ),
+                        "fds": sorted(os.listdir("/proc/self/fd")), "own_proc": os.stat("/proc/self/fd").st_uid,
+                        "streams": [sys.stdin.seekable(), sys.stdin.buffer.raw._blksize, sys.stdout.line_buffering,
+                                    sys.stdout.buffer.raw._blksize, sys.stderr.line_buffering, sys.stdout.encoding],
+                        "limits": [open("/proc/self/limits").read()],
+                        "recursion": sys.getrecursionlimit(), "int_digits": sys.get_int_max_str_digits(),
+                    }
+                mine = state(os.path.abspath(sys.argv[0]))
+                if len(sys.argv) > 1:
+                    print(__import__("json").dumps(mine))
+                    sys.exit(0)
+                import json, random
+                """;
+        // The fresh interpreter gets a copy of the probe (in /tmp, the only writable place) and descriptors of the
+        // same kinds: a memfd on 0 and 1, a pipe on 2.
+        String program = probe + """
+                with open("/tmp/probe.py", "w") as f:
+                    f.write(open(__file__).read())
+                stdin_fd = os.memfd_create("stdin")
+                out_fd = os.memfd_create("stdout")
+                r, w = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    os.setsid(); os.dup2(stdin_fd, 0); os.dup2(out_fd, 1); os.dup2(w, 2)
+                    os.closerange(3, 1024)
+                    os.execvp("python3", ["python3", "/tmp/probe.py", "fresh"])
+                os.close(w)
+                os.waitpid(pid, 0)
+                fresh = json.loads(os.pread(out_fd, 1 << 20, 0))
+                fresh["argv"], fresh["path0"] = ["main.py"], mine["path0"]
+                fresh["main"] = [[k, v.replace("/tmp/probe.py", os.path.abspath("main.py"))] for k, v in fresh["main"]]
+                fresh["orig_argv"] = ["main.py"]
+                mine = json.loads(json.dumps(mine))
+                differences = {k: (mine[k], fresh[k]) for k in mine if mine[k] != fresh[k]}
+                print(json.dumps(differences, sort_keys=True))
+                print(random.getrandbits(64), os.getpid())
+                """;
+        Sandbox.Job job = new Sandbox.Job(Map.of("main.py", program), null, run(5000, 1 << 20),
+                Collections.nCopies(3, ""), false, 256, 256);
+        Sandbox.Outcome outcome = sandbox.execute(Language.PYTHON, job);
+        assertThat(outcome.tests()).hasSize(3).allSatisfy(test -> {
+            assertThat(test.exitCode()).as(test.stderr()).isZero();
+            assertThat(test.stdout().lines().findFirst()).contains("{}");
+        });
+        assertThat(outcome.tests().stream().map(t -> t.stdout().lines().skip(1).findFirst().orElseThrow()).distinct())
+                .as("random state and pid differ per test").hasSize(3);
+    }
+
     @Test
     void testsStreamOneAtATimeAndTheRunnerHoldsNoneOfThemWhole() {
         // 60 tests of 1 MiB each: the old runner kept every output (and its JSON) until the end and was OOM-killed

@@ -1,0 +1,175 @@
+"""A pre-started Python interpreter that the runner forks once per test instead of starting `python3 SCRIPT ARG...`.
+
+The runner starts it per run phase as root, with the program's environment, working directory, rlimits and
+descriptor kinds (0 and 1 empty memfds, 2 a pipe), as `python3 /opt/rewards/zygote.py SCRIPT ARG...`; it has then
+done the interpreter's start-up and nothing else. Per test the runner writes one line with the numbers of the
+runner's own descriptors that become the program's 0, 1, 2 (and 3, 4 for a judged test) to descriptor 3; the zygote
+forks a child that forks the program and exits, so that the program is reparented to the runner (a child subreaper)
+and the runner waits for it with its resource usage as for any program it starts. The program writes "ok PID" (or
+"error REASON") on descriptor 4 before it runs any code of the submission. Every test forks from this pristine
+process, never from a child, and no code of a submission ever runs in it.
+
+The program is what `python3 SCRIPT` would be (checked by RunnerIT's probe, run both ways):
+- uid and gid 65534, no groups, no capability in any set, dumpable, its own session, nice 19, oom_score_adj 1000,
+  pinned to the core it runs on, the run's rlimits, descriptors 0, 1, 2 (3, 4) only, the same environment, cwd;
+- sys.argv, sys.orig_argv, sys.path[0] (the script's directory), a fresh `__main__` with the attributes a script
+  gets, sys.modules with exactly the modules a fresh interpreter has (ctypes, needed here for prctl, is loaded before
+  any of that is recorded and removed from sys.modules and sys.path_importer_cache again), sys.flags (same command
+  line shape and environment), the standard streams as fresh as at start-up and of the same kinds;
+- an uncaught exception prints its traceback without this file's frame and exits 1; SystemExit and the interpreter's
+  finalisation (threads joined, atexit, flushing, exit status 120 when stdout cannot be flushed) are the
+  interpreter's own, because the program returns from this file's top level.
+Differences, accepted: the hash secret (and address-space layout) is the zygote's, random per run phase and shared
+by the tests of one submission (as with a PYTHONHASHSEED drawn per submission) — a fork cannot re-seed it, since
+every string made at start-up carries a hash of the old secret; the interpreter's start-up CPU time (≈15 ms) is no
+longer charged to every test; the module's frame has this file's frame as its f_back (one more level of recursion
+depth used, 2 of the default 1,000), and the ctypes objects are unreachable garbage in its heap.
+"""
+import os
+import sys
+
+_before = set(sys.modules)
+_caches = dict(sys.path_importer_cache)
+import ctypes  # noqa: E402  (only after the module set of a fresh interpreter is recorded)
+
+_prctl = ctypes.CDLL(None, use_errno=True).prctl
+for _name in set(sys.modules) - _before:
+    del sys.modules[_name]
+sys.path_importer_cache.clear()
+sys.path_importer_cache.update(_caches)
+del ctypes, _name, _before, _caches
+
+_PR_SET_DUMPABLE = 4
+_PR_CAPBSET_DROP = 24
+_LAST_CAPABILITY = 63
+_SANDBOX_UID = 65534
+# The runner hands the command and reply pipes over as 3 and 4; they move out of the way of a judged program's 3, 4.
+_COMMANDS = 1020
+_REPLIES = 1021
+os.dup2(3, _COMMANDS)
+os.dup2(4, _REPLIES)
+os.close(3)
+os.close(4)
+_SCRIPT_ARGV = sys.argv[1:]
+_ORIG_ARGV = [sys.orig_argv[0]] + _SCRIPT_ARGV
+
+# Nothing the programs start may ever gain a capability: the bounding set goes once here, every fork inherits it.
+for _capability in range(_LAST_CAPABILITY + 1):
+    _prctl(_PR_CAPBSET_DROP, _capability, 0, 0, 0)
+del _capability
+
+
+def _command():
+    """The next line of descriptor numbers; None at the end of the run phase."""
+    line = b""
+    while not line.endswith(b"\n"):
+        chunk = os.read(_COMMANDS, 256)
+        if not chunk:
+            return None
+        line += chunk
+    return [int(number) for number in line.split()]
+
+
+def _child(runner, middle, runner_fds):
+    try:
+        # Until the middle process has gone the program is not yet the runner's child (it could not wait for it).
+        while os.getppid() == middle:
+            os.sched_yield()
+        high = []
+        for target, fd in enumerate(runner_fds):
+            # O_RDWR as the runner's memfds are (the stdin memfd is sealed against writes); pipes keep their end.
+            path = "/proc/%d/fd/%d" % (runner, fd)
+            mode = os.O_RDWR if os.path.isfile(path) else (os.O_RDONLY if target in (0, 3) else os.O_WRONLY)
+            high.append(os.open(path, mode | os.O_CLOEXEC))
+        os.setsid()
+        for target, fd in enumerate(high):
+            os.dup2(fd, target, inheritable=True)
+        for fd in high:
+            if fd >= len(high):
+                os.close(fd)
+        os.closerange(len(high), _REPLIES)
+        os.closerange(_REPLIES + 1, 65536)
+        with open("/proc/self/oom_score_adj", "w") as adj:
+            adj.write("1000")
+        os.setpriority(os.PRIO_PROCESS, 0, 19)
+        with open("/proc/self/stat", "rb") as stat_file:
+            cpu = int(stat_file.read().rsplit(b")", 1)[1].split()[36])
+        try:
+            os.sched_setaffinity(0, {cpu})
+        except OSError:
+            pass
+        os.setgroups([])
+        os.setresgid(_SANDBOX_UID, _SANDBOX_UID, _SANDBOX_UID)
+        os.setresuid(_SANDBOX_UID, _SANDBOX_UID, _SANDBOX_UID)
+        # A change of ids makes a process undumpable; an exec as the sandbox user would have made it dumpable again.
+        if _prctl(_PR_SET_DUMPABLE, 1, 0, 0, 0) != 0:
+            raise OSError("PR_SET_DUMPABLE failed")
+        os.write(_REPLIES, b"ok %d\n" % os.getpid())
+    except BaseException as error:
+        try:
+            os.write(_REPLIES, ("error %s: %s\n" % (type(error).__name__, error)).replace("\n", " ").strip()
+                     .encode("utf-8", "replace")[:1000] + b"\n")
+        finally:
+            os._exit(127)
+    os.close(_REPLIES)
+
+
+def _serve():
+    """Forks one program per command; returns in the program (with its descriptors in place), exits at the end."""
+    runner = os.getppid()
+    while True:
+        fds = _command()
+        if fds is None:
+            os._exit(0)
+        middle = os.fork()
+        if middle == 0:
+            try:
+                me = os.getpid()
+                if os.fork() == 0:
+                    _child(runner, me, fds)
+                    return
+            except BaseException:
+                os.write(_REPLIES, b"error fork failed\n")
+            os._exit(0)
+        os.waitpid(middle, 0)
+
+
+_serve()
+# From here on this is the program's process, and the rest of this file is what `python3 SCRIPT` does.
+_main = type(sys)("__main__")
+# As the interpreter names a script: absolute (joined to the working directory, not normalised); sys.path[0] is the
+# directory of its real path; the importer cache holds the script's own entry instead of this file's.
+_path = _SCRIPT_ARGV[0] if os.path.isabs(_SCRIPT_ARGV[0]) else os.path.join(os.getcwd(), _SCRIPT_ARGV[0])
+_main.__dict__.update({"__loader__": type(__loader__)("__main__", _path), "__annotations__": {},
+                       "__builtins__": sys.modules["builtins"], "__file__": _path, "__cached__": None})
+sys.modules["__main__"] = _main
+sys.argv[:] = _SCRIPT_ARGV
+sys.orig_argv[:] = _ORIG_ARGV
+sys.path[0] = os.path.dirname(os.path.realpath(_path))
+sys.path_importer_cache[_path] = sys.path_importer_cache.pop(__file__, None)
+with open(_path, "rb") as _source:
+    _code = compile(_source.read(), _path, "exec", dont_inherit=True)
+del _source, _path, _serve, _child, _command, _prctl
+try:
+    exec(_code, _main.__dict__)
+except SystemExit:
+    raise
+except BaseException as _error:
+    _tb = _error.__traceback__.tb_next if _error.__traceback__ is not None else None
+    _error.__traceback__ = _tb
+    sys.last_type, sys.last_value, sys.last_traceback = type(_error), _error, _tb
+    try:
+        sys.excepthook(type(_error), _error, _tb)
+    except BaseException as _hook_error:
+        sys.stderr.write("Error in sys.excepthook:\n")
+        sys.__excepthook__(type(_hook_error), _hook_error, _hook_error.__traceback__)
+        sys.stderr.write("\nOriginal exception was:\n")
+        sys.__excepthook__(type(_error), _error, _tb)
+    del _error, _tb
+    if issubclass(sys.last_type, KeyboardInterrupt):
+        # As the interpreter does: exit by SIGINT, so that a parent sees why.
+        sys.stdout.flush()
+        import signal
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+    raise SystemExit(1)
