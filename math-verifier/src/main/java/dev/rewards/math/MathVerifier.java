@@ -153,10 +153,13 @@ public final class MathVerifier {
      */
     private static String extract(String response, AnswerParser.Parsed gold, MathOptions options) {
         boolean listGold = gold.answer() instanceof Answer.SetOf set && set.elements().size() > 1;
-        if (listGold && options.extraction().contains(Extractor.Strategy.BOXED)) {
+        if (options.extraction().contains(Extractor.Strategy.BOXED)) {
+            // Boxes written as one list answer a list; several distinct values boxed side by side ("\boxed{6} or
+            // \boxed{5}") answer a single gold with all of them, never with the last one alone.
             List<String> boxes = Extractor.lastBoxGroup(response);
-            if (boxes.size() > 1) {
-                return String.join(", ", boxes);
+            List<String> values = listGold ? boxes : boxes.stream().distinct().toList();
+            if (values.size() > 1) {
+                return String.join(", ", values);
             }
         }
         List<Extractor.Strategy> beforeNumber = new ArrayList<>(options.extraction());
