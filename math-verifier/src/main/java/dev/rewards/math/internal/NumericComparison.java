@@ -256,6 +256,17 @@ final class NumericComparison {
                 return false;
             });
         }
+        boolean steps = Nodes.anyMatch(gold, NumericComparison::isStep) || Nodes.anyMatch(answer, NumericComparison::isStep);
+        if (steps) {
+            // ⌊x⌋ and ⌈x⌉ − 1 agree everywhere but at the integers: the jumps themselves are points too
+            for (int k = -12; k <= 12; k++) {
+                values.add(k / 2.0);
+            }
+            for (double c : constants) {
+                values.add(c);
+                values.add(-c);
+            }
+        }
         for (double c : constants) {
             for (double offset : KINK_OFFSETS) {
                 values.add(c + offset);
@@ -265,6 +276,10 @@ final class NumericComparison {
             }
         }
         return values;
+    }
+
+    private static boolean isStep(Node node) {
+        return node instanceof Node.Fn fn && (fn.func() == Func.FLOOR || fn.func() == Func.CEIL);
     }
 
     /** g = c·a for one constant c ≠ 0 (c > 0 for inequalities), tested at random points. */
