@@ -227,11 +227,14 @@ public final class Extractor {
      * A second value joined to the first only by punctuation or a connective ("or 6", "\\vee 6", "|6", ", 6"), not one
      * further on in the sentence ("220 $ à payer d'ici 12 mois").
      */
-    private static final Pattern ANOTHER_VALUE = Pattern.compile("^[\\s,;/|$()]{0,8}(?:(?:or|and|oder|ou|o|und|et|y|或|\\\\vee|"
-            + "\\\\lor|\\\\text\\{\\s{0,3}(?:or|and)\\s{0,3}\\})[\\s,;/|$()]{0,8})?(?:-?\\d|\\\\(?:[dt]?frac|sqrt|pi)(?![a-zA-Z]))");
+    private static final Pattern ANOTHER_VALUE = Pattern.compile("^(?:[\\s,;/|$()~]|\\\\[ ,;:!]){0,8}(?:(?:or|and|oder|ou|o|und|et|y|或|\\\\vee|"
+            + "\\\\lor|\\\\text\\{\\s{0,3}(?:or|and)\\s{0,3}\\})(?:[\\s,;/|$()~]|\\\\[ ,;:!]){0,8})?(?:-?\\d|\\\\(?:[dt]?frac|sqrt|pi)(?![a-zA-Z]))");
+
+    /** An operator continuing the formula the number is part of ("(185\\)+10^{-20}i"): the number is not its value. */
+    private static final Pattern CONTINUED = Pattern.compile("^[\\s\\\\)\\]}]{0,6}[-+*/^×·]");
 
     private static boolean statesAnotherValue(String rest) {
-        return ANOTHER_VALUE.matcher(rest).find();
+        return ANOTHER_VALUE.matcher(rest).find() || CONTINUED.matcher(rest).find();
     }
 
     private static final Pattern LATEX_VALUE = Pattern.compile("-?\\\\[dt]?frac\\{[^{}]{1,40}\\}\\{[^{}]{1,40}\\}|-?\\\\sqrt\\{[^{}]{1,40}\\}");
@@ -293,7 +296,9 @@ public final class Extractor {
                         return new int[] {i + 1, j, start};
                     }
                 }
-                return null;
+                // A box never closed (a truncated response, "\boxed{\text{not } 5\}") holds the rest of the text: its
+                // words still count, where a number picked from it would not say what the box says.
+                return new int[] {i + 1, text.length(), start};
             }
             if (i < text.length() && i > start + 5 && Character.isLetterOrDigit(text.charAt(i))
                     && Character.isWhitespace(text.charAt(i - 1))) {
