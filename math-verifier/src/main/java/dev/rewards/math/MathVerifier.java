@@ -94,6 +94,13 @@ public final class MathVerifier {
                 boolean same = normalizedText(extracted).equals(normalizedText(goldAnswer.normalized()));
                 return verdict(same ? MathVerdict.CORRECT : MathVerdict.INCORRECT, extracted, null, goldForm, Method.STRING, start);
             }
+            if (answer.unit() == null && !salvaged.equals(extracted)) {
+                // "3 minutes" salvaged to 3 keeps its unit, which a gold of "3 hours" tells apart
+                AnswerParser.Parsed salvagedAnswer = answer;
+                String unit = tryUnit(extracted);
+                answer = new AnswerParser.Parsed(salvagedAnswer.answer(), salvagedAnswer.percent(),
+                        salvagedAnswer.degrees(), salvagedAnswer.normalized(), unit);
+            }
             extracted = salvaged;
         }
         Equivalence equivalence = new Equivalence(new Equivalence.Settings(options.floatRelTol(),
@@ -137,6 +144,14 @@ public final class MathVerifier {
             }
         }
         return classes;
+    }
+
+    private static String tryUnit(String text) {
+        try {
+            return Normalizer.normalize(text).unit();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static AnswerParser.Parsed tryParse(String text) {

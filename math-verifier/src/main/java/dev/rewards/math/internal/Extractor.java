@@ -153,7 +153,7 @@ public final class Extractor {
         return text.length() <= 120 && !text.contains("\n") && !looksLikeProse(text) ? text : null;
     }
 
-    private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi)\\b)[a-zA-Z]{3,}");
+    private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi|max|min|gcd|lcm|mod)\\b)[a-zA-Z]{3,}");
     /** "Paolo: 18, Qing: 14", "Maximum = 2; Minimum = 1": named values, not prose. */
     private static final Pattern LABELLED_LIST = Pattern.compile(
             "^\\s*\\p{L}[\\p{L} ]{1,30}[:=：][^,;:=，；：]{1,60}(?:[,;，；]\\s*\\p{L}[\\p{L} ]{1,30}[:=：][^,;:=，；：]{1,60})+$");
@@ -166,7 +166,7 @@ public final class Extractor {
         if (text.length() < 400 && LABELLED_LIST.matcher(text.replaceAll("\\\\text\\{([^{}]*)\\}", "$1")).matches()) {
             return false;
         }
-        String withoutText = text.replaceAll("\\\\(?:text|mathrm|textbf|mbox|begin|end)\\{[^{}]*\\}", " ");
+        String withoutText = text.replaceAll("\\\\(?:text|mathrm|textbf|mbox|begin|end|operatorname)\\{[^{}]*\\}", " ");
         if (PROSE_WORD.matcher(withoutText).find()) {
             return true;
         }
@@ -342,7 +342,7 @@ public final class Extractor {
             }
         }
         // "**Answer:** 5": the Markdown bold around the phrase is no part of the answer
-        String sentence = rest.substring(0, end).strip().replaceAll("^\\*+\\s*|\\s*\\*+$", "");
+        String sentence = rest.substring(0, end).strip().replaceAll("^\\*+\\s*|\\s*\\*+\\.?$", "");
         if (math != null && !sentence.replace("\\$", "").matches("(?s)^\\$[^$]*\\$.*\\$[^$]*\\$.*$")) {
             return math;
         }
