@@ -35,7 +35,7 @@ public final class Normalizer {
             {"\\dots", ""}, {"\\ldots", ""}, {"\\cdots", ""}, {"\\colon", ":"}, {"−", "-"}, {"–", "-"},
             {"×", "\\times "}, {"÷", "\\div "}, {"·", "\\cdot "}, {"π", "\\pi "}, {"∞", "\\infty "},
             {"√", "\\sqrt"}, {"∪", "\\cup "}, {"∩", "\\cap "}, {"∈", "\\in "}, {"±", "\\pm "},
-            {"\\vee", " or "}, {"\\lor", " or "}, {"\\wedge", " and "}, {"\\land", " and "},
+            {"\\langle", "("}, {"\\rangle", ")"}, {"⟨", "("}, {"⟩", ")"}, {"\\vee", " or "}, {"\\lor", " or "}, {"\\wedge", " and "}, {"\\land", " and "},
             {"\\lfloor", " floor("}, {"\\rfloor", ")"}, {"\\lceil", " ceil("},
             {"\\rceil", ")"}, {"⌊", " floor("}, {"⌋", ")"}, {"⌈", " ceil("}, {"⌉", ")"}, {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"},
             // full-width punctuation of Chinese answers: a full-width comma is a separator, never a decimal comma

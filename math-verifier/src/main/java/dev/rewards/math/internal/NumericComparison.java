@@ -46,6 +46,10 @@ final class NumericComparison {
     Verdict constants(Node gold, Node answer) {
         try {
             Verdict zero = preciseDifference(gold, answer);
+            if (zero == Verdict.EQUAL && (hasInvisibleTerm(gold) || hasInvisibleTerm(answer))) {
+                // 1 + e^{-1000} agrees with 1 at any precision we compute: agreement proves nothing here
+                return Verdict.UNDECIDED;
+            }
             if (zero != Verdict.UNEQUAL) {
                 return zero;
             }
@@ -207,7 +211,10 @@ final class NumericComparison {
             Map<String, Node> exact = new HashMap<>();
             point.forEach((name, value) -> exact.put(name, exactNumber(java.math.BigDecimal.valueOf(value.re()))));
             try {
-                if (preciseDifference(Nodes.substitute(gold, exact), Nodes.substitute(answer, exact)) == Verdict.UNEQUAL) {
+                Node g = Nodes.substitute(gold, exact);
+                Node a = Nodes.substitute(answer, exact);
+                Verdict verdict = preciseDifference(g, a);
+                if (verdict == Verdict.UNEQUAL || verdict == Verdict.EQUAL && (hasInvisibleTerm(g) || hasInvisibleTerm(a))) {
                     return true;
                 }
             } catch (Precise.Unsupported | ArithmeticException noPreciseValue) {
@@ -215,6 +222,35 @@ final class NumericComparison {
             }
         }
         return false;
+    }
+
+    /** Relative size below which a term is lost in the 80-digit arithmetic. */
+    private static final java.math.BigDecimal INVISIBLE = java.math.BigDecimal.ONE.movePointLeft(HIGH_DIGITS - 10);
+
+    /**
+     * A sum with a nonzero term too small, next to the others, to show in {@link #HIGH_DIGITS}-digit arithmetic
+     * (x + e^{-1000}): an agreement at that precision says nothing about such a term.
+     */
+    private static boolean hasInvisibleTerm(Node node) {
+        return Nodes.anyMatch(node, n -> {
+            if (!(n instanceof Node.Add add) || !Nodes.variables(add).isEmpty()) {
+                return false;
+            }
+            try {
+                java.math.BigDecimal largest = java.math.BigDecimal.ZERO;
+                java.math.BigDecimal smallest = null;
+                for (Node term : add.terms()) {
+                    java.math.BigDecimal size = Precise.eval(term, 20).abs();
+                    largest = largest.max(size);
+                    if (size.signum() != 0 && (smallest == null || size.compareTo(smallest) < 0)) {
+                        smallest = size;
+                    }
+                }
+                return smallest != null && smallest.compareTo(largest.multiply(INVISIBLE)) < 0;
+            } catch (Precise.Unsupported | ArithmeticException noRealValue) {
+                return false;
+            }
+        });
     }
 
     private static Node exactNumber(java.math.BigDecimal value) {
