@@ -94,6 +94,13 @@ public final class MathVerifier {
                 boolean same = normalizedText(extracted).equals(normalizedText(goldAnswer.normalized()));
                 return verdict(same ? MathVerdict.CORRECT : MathVerdict.INCORRECT, extracted, null, goldForm, Method.STRING, start);
             }
+            if (answer.unit() == null && !salvaged.equals(extracted)) {
+                // "3 minutes" salvaged to 3 keeps its unit, which a gold of "3 hours" tells apart
+                AnswerParser.Parsed salvagedAnswer = answer;
+                String unit = tryUnit(extracted);
+                answer = new AnswerParser.Parsed(salvagedAnswer.answer(), salvagedAnswer.percent(),
+                        salvagedAnswer.degrees(), salvagedAnswer.normalized(), unit);
+            }
             extracted = salvaged;
         }
         Equivalence equivalence = new Equivalence(new Equivalence.Settings(options.floatRelTol(),
@@ -139,6 +146,14 @@ public final class MathVerifier {
         return classes;
     }
 
+    private static String tryUnit(String text) {
+        try {
+            return Normalizer.normalize(text).unit();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static AnswerParser.Parsed tryParse(String text) {
         try {
             return AnswerParser.parse(text);
@@ -153,10 +168,13 @@ public final class MathVerifier {
      */
     private static String extract(String response, AnswerParser.Parsed gold, MathOptions options) {
         boolean listGold = gold.answer() instanceof Answer.SetOf set && set.elements().size() > 1;
-        if (listGold && options.extraction().contains(Extractor.Strategy.BOXED)) {
+        if (options.extraction().contains(Extractor.Strategy.BOXED)) {
+            // Boxes written as one list answer a list; several distinct values boxed side by side ("\boxed{6} or
+            // \boxed{5}") answer a single gold with all of them, never with the last one alone.
             List<String> boxes = Extractor.lastBoxGroup(response);
-            if (boxes.size() > 1) {
-                return String.join(", ", boxes);
+            List<String> values = listGold ? boxes : boxes.stream().distinct().toList();
+            if (values.size() > 1) {
+                return String.join(", ", values);
             }
         }
         List<Extractor.Strategy> beforeNumber = new ArrayList<>(options.extraction());

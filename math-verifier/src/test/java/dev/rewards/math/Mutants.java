@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Near-miss mutants of a gold answer, unequal to it by construction: a digit changed, the sign flipped, ±1, ×10, the
  * last decimal changed, a subscript or log base changed, an absolute value dropped, tuple entries swapped, an
- * interval end opened or closed, a set element removed or added, an equation's label changed. Textual, so that the
+ * interval end opened or closed, a set element removed or added, an equation's label changed, a single value hedged
+ * with a near miss or negated or given a tiny imaginary part. Textual, so that the
  * verifier's own parsing is what is tested.
  */
 final class Mutants {
@@ -53,6 +54,7 @@ final class Mutants {
         absoluteValue(gold, out);
         brackets(gold, out);
         label(gold, out);
+        hedgesAndTinyParts(gold, out);
         out.removeIf(m -> m.text().equals(gold) || m.text().isBlank());
         return new ArrayList<>(out);
     }
@@ -204,6 +206,29 @@ final class Mutants {
             if (!gold.substring(m.end()).contains(other)) {
                 out.add(new Mutant("equation label changed", other + gold.substring(m.end(1))));
             }
+        }
+    }
+
+    private static final Pattern SCALAR = Pattern.compile("^[^,;=<>%]*$");
+
+    /**
+     * For a single value: a hedge between it and a near miss ("g or m", both orders), its negation, and the value plus
+     * an imaginary part of 10^{-20} (which doubles do not see).
+     */
+    private static void hedgesAndTinyParts(String gold, Set<Mutant> out) {
+        if (!SCALAR.matcher(gold).matches() || gold.contains("\\{") || gold.contains("\\begin") || gold.contains("\\cup")
+                || gold.contains("\\circ") || gold.contains("\\text") || gold.contains("\\pm") || gold.contains("\\le")
+                || gold.contains("\\ge") || gold.contains("\\in") || gold.contains("\\ne")) {
+            return;
+        }
+        String nearMiss = out.stream().filter(m -> m.operator().equals("+1")).map(Mutant::text).findFirst().orElse(null);
+        if (nearMiss != null) {
+            out.add(new Mutant("hedged with a near miss", gold + " \\text{ or } " + nearMiss));
+            out.add(new Mutant("hedged with a near miss", nearMiss + " \\text{ or } " + gold));
+        }
+        out.add(new Mutant("negated", "\\text{not } " + gold));
+        if (!gold.strip().startsWith("(") && !gold.strip().startsWith("[")) {
+            out.add(new Mutant("tiny imaginary part", "(" + gold + ")+10^{-20}i"));
         }
     }
 

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 public final class AnswerParser {
 
     /** The parsed answer with the decorations removed from it. */
-    public record Parsed(Answer answer, boolean percent, boolean degrees, String normalized) {
+    public record Parsed(Answer answer, boolean percent, boolean degrees, String normalized, String unit) {
+        public Parsed(Answer answer, boolean percent, boolean degrees, String normalized) {
+            this(answer, percent, degrees, normalized, null);
+        }
     }
 
     /** "B", "(B)", "B.", "B: 42", "**B**", "(D) Alina", "C Cecile"; a sentence's first word ("A quick", "I think") is not. */
@@ -45,7 +48,7 @@ public final class AnswerParser {
             return new Parsed(new Answer.Text(s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")), normalized.percent(),
                     normalized.degrees(), s);
         }
-        return new Parsed(structure(s, 0), normalized.percent(), normalized.degrees(), s);
+        return new Parsed(structure(s, 0), normalized.percent(), normalized.degrees(), s, normalized.unit());
     }
 
     /** A single letter A–J, alone or as "(B)", "B.", "B: 42" or "(D) Alina": a multiple-choice answer. */
@@ -139,7 +142,11 @@ public final class AnswerParser {
         if (relation != null) {
             return relation;
         }
-        if (WORDS.matcher(s).matches() && longestWord(s) >= 3) {
+        Integer spelled = numberWord(s);
+        if (spelled != null) {
+            return new Answer.Scalar(Node.integer(spelled));
+        }
+        if (WORDS.matcher(s).matches() && (longestWord(s) >= 3 || YES_NO.matcher(s).matches())) {
             return new Answer.Text(s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip());
         }
         Node node = ExpressionParser.parse(s);
@@ -445,6 +452,32 @@ public final class AnswerParser {
             }
         }
         return -1;
+    }
+
+    /** "No" is the word, not the product N·o. */
+    private static final Pattern YES_NO = Pattern.compile("(?i)yes|no");
+    private static final List<String> UNITS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen");
+    private static final List<String> TENS = List.of("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety");
+    private static final Pattern NUMBER_WORD = Pattern.compile("(?i)([a-z]+)(?:[- ]([a-z]+))?");
+
+    /** A number written in English words, zero to ninety-nine ("five", "Twelve", "twenty-one"), else null. */
+    static Integer numberWord(String s) {
+        Matcher m = NUMBER_WORD.matcher(s.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String first = m.group(1).toLowerCase(Locale.ROOT);
+        String second = m.group(2) == null ? null : m.group(2).toLowerCase(Locale.ROOT);
+        int tens = TENS.indexOf(first);
+        if (second == null) {
+            int unit = UNITS.indexOf(first);
+            return unit >= 0 ? Integer.valueOf(unit) : tens >= 2 ? Integer.valueOf(tens * 10) : null;
+        }
+        int unit = UNITS.indexOf(second);
+        return tens >= 2 && unit >= 1 && unit <= 9 ? Integer.valueOf(tens * 10 + unit) : null;
     }
 
     private static int longestWord(String s) {

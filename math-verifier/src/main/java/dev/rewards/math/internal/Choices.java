@@ -28,6 +28,10 @@ public final class Choices {
     public static Character choice(String response) {
         String text = Extractor.afterReasoning(response).strip();
         String boxed = Extractor.lastBoxed(text);
+        if (boxed != null && (Extractor.lastBoxGroup(text).stream().distinct().count() > 1 || namesSeveral(boxed))) {
+            // "\boxed{C} \boxed{B}", "\boxed{(A)(B)}": several letters in the answer position commit to none
+            return null;
+        }
         if (boxed != null) {
             Character letter = AnswerParser.choiceLetter(boxed);
             if (letter != null) {
@@ -35,6 +39,9 @@ public final class Choices {
             }
         }
         String tagged = Extractor.answerTag(text);
+        if (tagged != null && namesSeveral(tagged)) {
+            return null;
+        }
         if (tagged != null && !tagged.isBlank()) {
             Character letter = AnswerParser.choiceLetter(tagged.strip());
             if (letter != null) {
@@ -72,11 +79,38 @@ public final class Choices {
             if (at == 0 && answerForm(text, at)) {
                 return text.charAt(at);
             }
+            if (negated(text, at)) {
+                continue;
+            }
             if (answerForm(text, at) || (text.indexOf('\\') < 0 && !sentenceWord(text, at))) {
                 standalone = text.charAt(at);
             }
         }
         return standalone;
+    }
+
+    private static final Pattern NEGATION_BEFORE = Pattern.compile(
+            "(?i)(?<![A-Za-z])(?:not|no|never|neither|nor|isn't|except|nicht|pas|non)[\\s*(]*$");
+
+    /** "not B", "except (C)": a letter named as what the answer is not. */
+    private static boolean negated(String text, int at) {
+        return NEGATION_BEFORE.matcher(text.substring(Math.max(0, at - 12), at)).find();
+    }
+
+    /** Two different letters written as choices in one answer ("(A)(B)", "\text{(A)}, \text{(B)}", "A and C"). */
+    private static boolean namesSeveral(String answer) {
+        String s = Normalizer.normalize(answer).text();
+        Matcher m = STANDALONE_LETTER.matcher(s);
+        Character first = null;
+        while (m.find()) {
+            char letter = s.charAt(m.start(1));
+            if (first == null) {
+                first = letter;
+            } else if (letter != first) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "(B)", "**B**", "B." / "B:" / "B)" before a space or the end, "B" alone on its line, "B不是 A". */

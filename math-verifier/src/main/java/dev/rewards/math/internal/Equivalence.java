@@ -25,6 +25,9 @@ public final class Equivalence {
 
     public Outcome compare(AnswerParser.Parsed gold, AnswerParser.Parsed answer) {
         Trace trace = new Trace();
+        if (Normalizer.unitsDiffer(gold.unit(), answer.unit())) {
+            return new Outcome(false, methodOf(gold.answer()), false);
+        }
         boolean equal = structural.answers(gold.answer(), answer.answer(), gold, answer, trace);
         Method method = trace.method() == null ? methodOf(gold.answer()) : trace.method();
         return new Outcome(equal, method, !equal && trace.wasTooCostly());

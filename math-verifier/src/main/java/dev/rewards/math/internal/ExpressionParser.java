@@ -106,6 +106,10 @@ public final class ExpressionParser {
             if (peek() == '*' || lookingAt("\\cdot") || lookingAt("\\times") || lookingAt("\\ast")) {
                 pos += peek() == '*' ? 1 : lookingAt("\\cdot") ? 5 : lookingAt("\\times") ? 6 : 4;
                 factors.add(unary());
+            } else if (lookingAt("\\bmod") || lookingAt("\\mod")) {
+                pos += lookingAt("\\bmod") ? 5 : 4;
+                Node dividend = factors.size() == 1 ? factors.get(0) : new Node.Mul(factors);
+                factors = new ArrayList<>(List.of(remainder(dividend, unary())));
             } else if (peek() == '/' || peek() == ':' || lookingAt("\\div")) {
                 pos += peek() == '/' || peek() == ':' ? 1 : 4;
                 factors.add(new Node.Pow(unary(), Node.integer(-1)));
@@ -361,6 +365,10 @@ public final class ExpressionParser {
             }
             case "e":
                 return new Node.Sym("e");
+            case "max", "min":
+                return extremum(name.equals("max"), arguments());
+            case "gcd", "lcm":
+                return divisorFunction(name.equals("gcd"), arguments());
             default:
                 if (FUNCTIONS.contains(name)) {
                     return trigFunction(name);
@@ -370,6 +378,96 @@ public final class ExpressionParser {
                 }
                 throw new ParseException("unsupported command \\" + name);
         }
+    }
+
+    /** The bracketed, comma-separated arguments of \\max, \\min, \\gcd, \\lcm. */
+    private List<Node> arguments() {
+        skipSpaces();
+        if (peek() != '(') {
+            throw new ParseException("expected '(' after a function of several arguments at " + pos);
+        }
+        pos++;
+        List<Node> args = new ArrayList<>();
+        while (true) {
+            args.add(expression());
+            skipSpaces();
+            if (peek() == ',') {
+                pos++;
+            } else {
+                expect(')');
+                return args;
+            }
+        }
+    }
+
+    /**
+     * max and min of rationals are the value; with variables, max(a, b) = (a + b + |a − b|)/2 and min(a, b) =
+     * (a + b − |a − b|)/2 on the reals, so the comparison needs no function of its own (and samples at the kink).
+     */
+    private static Node extremum(boolean max, List<Node> args) {
+        Node result = args.get(0);
+        for (Node next : args.subList(1, args.size())) {
+            Exact.Rational a = rationalOrNull(result);
+            Exact.Rational b = rationalOrNull(next);
+            if (a != null && b != null) {
+                result = (a.compareTo(b) >= 0) == max ? result : next;
+                continue;
+            }
+            Node spread = new Node.Fn(Func.ABS, new Node.Add(List.of(result, new Node.Neg(next))));
+            Node sum = new Node.Add(List.of(result, next, max ? spread : new Node.Neg(spread)));
+            result = new Node.Mul(List.of(sum, new Node.Pow(Node.integer(2), Node.integer(-1))));
+        }
+        return result;
+    }
+
+    private static Exact.Rational rationalOrNull(Node node) {
+        try {
+            return Exact.eval(stripLiterals(node));
+        } catch (Exact.TooLarge e) {
+            return null;
+        }
+    }
+
+    /** gcd and lcm of integers, evaluated; of anything else, not an answer we can read. */
+    private static Node divisorFunction(boolean gcd, List<Node> args) {
+        BigInteger result = null;
+        for (Node arg : args) {
+            BigInteger n = integerValue(arg);
+            if (result == null) {
+                result = n.abs();
+            } else if (gcd) {
+                result = result.gcd(n);
+            } else {
+                BigInteger g = result.gcd(n);
+                result = g.signum() == 0 ? BigInteger.ZERO : result.multiply(n.abs()).divide(g);
+            }
+            if (result.bitLength() > 4096) {
+                throw new ParseException("lcm too large");
+            }
+        }
+        return new Node.Num(result, BigInteger.ONE, false, 0);
+    }
+
+    /** a mod n of integers, as the least non-negative remainder. */
+    private static Node remainder(Node dividend, Node divisor) {
+        BigInteger n = integerValue(divisor);
+        if (n.signum() == 0) {
+            throw new ParseException("mod 0");
+        }
+        return new Node.Num(integerValue(dividend).mod(n.abs()), BigInteger.ONE, false, 0);
+    }
+
+    private static BigInteger integerValue(Node node) {
+        Exact.Rational value;
+        try {
+            value = Exact.eval(stripLiterals(node));
+        } catch (Exact.TooLarge e) {
+            throw new ParseException("integer too large");
+        }
+        if (value == null || !value.den().equals(BigInteger.ONE)) {
+            throw new ParseException("an integer is needed here");
+        }
+        return value.num();
     }
 
     /** {@code \sin x}, {@code \sin(x)}, {@code \sin^2 x} = (sin x)², {@code \sin^{-1} x} = arcsin x. */

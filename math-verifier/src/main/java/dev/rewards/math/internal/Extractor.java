@@ -153,7 +153,7 @@ public final class Extractor {
         return text.length() <= 120 && !text.contains("\n") && !looksLikeProse(text) ? text : null;
     }
 
-    private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi)\\b)[a-zA-Z]{3,}");
+    private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\a-zA-Z])(?!(?:sin|cos|tan|cot|sec|csc|log|exp|sqrt|and|inf|pi|max|min|gcd|lcm|mod)\\b)[a-zA-Z]{3,}");
     /** "Paolo: 18, Qing: 14", "Maximum = 2; Minimum = 1": named values, not prose. */
     private static final Pattern LABELLED_LIST = Pattern.compile(
             "^\\s*\\p{L}[\\p{L} ]{1,30}[:=：][^,;:=，；：]{1,60}(?:[,;，；]\\s*\\p{L}[\\p{L} ]{1,30}[:=：][^,;:=，；：]{1,60})+$");
@@ -166,7 +166,7 @@ public final class Extractor {
         if (text.length() < 400 && LABELLED_LIST.matcher(text.replaceAll("\\\\text\\{([^{}]*)\\}", "$1")).matches()) {
             return false;
         }
-        String withoutText = text.replaceAll("\\\\(?:text|mathrm|textbf|mbox|begin|end)\\{[^{}]*\\}", " ");
+        String withoutText = text.replaceAll("\\\\(?:text|mathrm|textbf|mbox|begin|end|operatorname)\\{[^{}]*\\}", " ");
         if (PROSE_WORD.matcher(withoutText).find()) {
             return true;
         }
@@ -190,7 +190,8 @@ public final class Extractor {
         }
         Matcher latex = LATEX_VALUE.matcher(text);
         if (latex.find()) {
-            return latex.group();
+            // "\frac{1}{2} or \frac{1}{3}", "\frac12 \vee 3": a second value after the first is a hedge between them
+            return statesAnotherValue(text.substring(latex.end())) ? null : latex.group();
         }
         int start = -1;
         for (int i = 0; i < text.length(); i++) {
@@ -210,12 +211,30 @@ public final class Extractor {
             end++;
         }
         String run = text.substring(start, end);
+        if (statesAnotherValue(text.substring(end))) {
+            // "5 \vee 6", "either 5 or 6", "5|6": which of the values is meant is not for us to pick
+            return null;
+        }
         int equals = run.lastIndexOf('=');
         if (equals >= 0) {
             run = run.substring(equals + 1);
         }
         run = run.replaceAll("[()\\s]+$", "").replaceAll("^[(\\s]+", "").replaceAll("[.,]+$", "");
         return run.isEmpty() ? null : run;
+    }
+
+    /**
+     * A second value joined to the first only by punctuation or a connective ("or 6", "\\vee 6", "|6", ", 6"), not one
+     * further on in the sentence ("220 $ à payer d'ici 12 mois").
+     */
+    private static final Pattern ANOTHER_VALUE = Pattern.compile("^(?:[\\s,;/|$()~]|\\\\[ ,;:!]){0,8}(?:(?:or|and|oder|ou|o|und|et|y|或|\\\\vee|"
+            + "\\\\lor|\\\\text\\{\\s{0,3}(?:or|and)\\s{0,3}\\})(?:[\\s,;/|$()~]|\\\\[ ,;:!]){0,8})?(?:-?\\d|\\\\(?:[dt]?frac|sqrt|pi)(?![a-zA-Z]))");
+
+    /** An operator continuing the formula the number is part of ("(185\\)+10^{-20}i"): the number is not its value. */
+    private static final Pattern CONTINUED = Pattern.compile("^[\\s\\\\)\\]}]{0,6}[-+*/^×·]");
+
+    private static boolean statesAnotherValue(String rest) {
+        return ANOTHER_VALUE.matcher(rest).find() || CONTINUED.matcher(rest).find();
     }
 
     private static final Pattern LATEX_VALUE = Pattern.compile("-?\\\\[dt]?frac\\{[^{}]{1,40}\\}\\{[^{}]{1,40}\\}|-?\\\\sqrt\\{[^{}]{1,40}\\}");
@@ -277,7 +296,9 @@ public final class Extractor {
                         return new int[] {i + 1, j, start};
                     }
                 }
-                return null;
+                // A box never closed (a truncated response, "\boxed{\text{not } 5\}") holds the rest of the text: its
+                // words still count, where a number picked from it would not say what the box says.
+                return new int[] {i + 1, text.length(), start};
             }
             if (i < text.length() && i > start + 5 && Character.isLetterOrDigit(text.charAt(i))
                     && Character.isWhitespace(text.charAt(i - 1))) {
@@ -320,7 +341,8 @@ public final class Extractor {
                 end = Math.min(end, at);
             }
         }
-        String sentence = rest.substring(0, end).strip();
+        // "**Answer:** 5": the Markdown bold around the phrase is no part of the answer
+        String sentence = rest.substring(0, end).strip().replaceAll("^\\*+\\s*|\\s*\\*+\\.?$", "");
         if (math != null && !sentence.replace("\\$", "").matches("(?s)^\\$[^$]*\\$.*\\$[^$]*\\$.*$")) {
             return math;
         }
@@ -363,9 +385,33 @@ public final class Extractor {
                 // Inline math ends at the line: "$ 9 $" split over lines is not a formula.
                 best = close;
                 found = text.substring(open + pair[0].length(), close);
+                if (pair[0].equals("$")) {
+                    found = withAlternatives(text, open, found);
+                }
             }
         }
         return found;
+    }
+
+    private static final Pattern OR_BEFORE = Pattern.compile(
+            "\\$([^$\\n]{1,200})\\$[ \\t]*,?[ \\t]*(?:or|oder|ou|\\\\text\\{\\s*or\\s*\\})[ \\t]*$");
+
+    /**
+     * "$6$ or $5$": the last formula is one of alternatives, all of which are the answer (and a hedge against a single
+     * gold), not the last one alone.
+     */
+    private static String withAlternatives(String text, int open, String last) {
+        StringBuilder alternatives = new StringBuilder(last);
+        int at = open;
+        for (int i = 0; i < 8; i++) {
+            Matcher m = OR_BEFORE.matcher(text.substring(Math.max(0, at - 240), at));
+            if (!m.find()) {
+                break;
+            }
+            alternatives.insert(0, m.group(1) + " or ");
+            at = Math.max(0, at - 240) + m.start();
+        }
+        return alternatives.toString();
     }
 
     /** Last index of a delimiter at or before from, skipping an escaped \\$ (a dollar sign, not math). */

@@ -17,7 +17,10 @@ public final class Normalizer {
      * The cleaned text plus the decorations that were removed, which some comparisons may honour. {@code hedged}: the
      * value is negated or hedged ("not 5", "at least 5", "between 4 and 6", "≈ 5"), so it states no answer.
      */
-    public record Normalized(String text, boolean percent, boolean degrees, boolean hedged) {
+    public record Normalized(String text, boolean percent, boolean degrees, boolean hedged, String unit) {
+        public Normalized(String text, boolean percent, boolean degrees, boolean hedged) {
+            this(text, percent, degrees, hedged, null);
+        }
     }
 
     private static final String[][] REPLACEMENTS = {
@@ -32,6 +35,7 @@ public final class Normalizer {
             {"\\dots", ""}, {"\\ldots", ""}, {"\\cdots", ""}, {"\\colon", ":"}, {"−", "-"}, {"–", "-"},
             {"×", "\\times "}, {"÷", "\\div "}, {"·", "\\cdot "}, {"π", "\\pi "}, {"∞", "\\infty "},
             {"√", "\\sqrt"}, {"∪", "\\cup "}, {"∩", "\\cap "}, {"∈", "\\in "}, {"±", "\\pm "},
+            {"\\langle", "("}, {"\\rangle", ")"}, {"⟨", "("}, {"⟩", ")"}, {"\\vee", " or "}, {"\\lor", " or "}, {"\\wedge", " and "}, {"\\land", " and "},
             {"\\lfloor", " floor("}, {"\\rfloor", ")"}, {"\\lceil", " ceil("},
             {"\\rceil", ")"}, {"⌊", " floor("}, {"⌋", ")"}, {"⌈", " ceil("}, {"⌉", ")"}, {"\\emptyset", "\\{\\}"}, {"\\varnothing", "\\{\\}"}, {"\\varpi", "\\pi"}, {"\\tfrac", "\\frac"},
             // full-width punctuation of Chinese answers: a full-width comma is a separator, never a decimal comma
@@ -56,6 +60,17 @@ public final class Normalizer {
     private static final Pattern BRACED_SUBSCRIPT = Pattern.compile("_\\{\\s*(\\w)\\s*\\}(?!\\w)");
     private static final Pattern TEXT_WRAPPER = Pattern.compile(
             "\\\\(?:text|textnormal|textbf|textit|textrm|mathrm|mathbf|mathit|mathsf|mbox|operatorname|boldsymbol|mathbb|bf|rm)\\s*\\{([^{}]{0,200})\\}");
+    /**
+     * "5\\,\\text{m}", "5\\ \\mathrm{m/s}^2": a short unit set as text after a number, dropped like unit words are
+     * (a connective or negation in text is never a unit).
+     */
+    private static final Pattern TEXT_UNIT = Pattern.compile("^(.{0,400}?[0-9}])\\s*\\\\(?:text|mathrm|textrm|mbox)\\s*"
+            + "\\{\\s*(?!(?:or|and|no|not|to|if)\\s*[}/])([A-Za-z]{1,3}(?:\\s*/\\s*[A-Za-z]{1,3})?)\\s*\\}(\\^\\{?[23]\\}?)?$");
+    /** "**4**": Markdown bold around an answer, which is no Python power. */
+    private static final Pattern MARKDOWN_BOLD = Pattern.compile("\\*\\*([^*]{1,200})\\*\\*");
+    /** \\operatorname{lcm}, \\text{gcd}, \\mathrm{max}: the function, not the letters of its name. */
+    private static final Pattern NAMED_OPERATOR = Pattern.compile(
+            "\\\\(?:operatorname|text|mathrm|textrm)\\s*\\{\\s*(lcm|gcd|max|min)\\s*\\}");
     private static final Pattern BOXED = Pattern.compile("\\\\(?:boxed|fbox)\\s*\\{([^{}]{0,500})\\}");
     private static final Pattern FRAC_TWO_CHARS = Pattern.compile("\\\\frac\\s*([0-9a-zA-Z])\\s*([0-9a-zA-Z])");
     private static final Pattern FRAC_BRACE_CHAR = Pattern.compile("\\\\frac\\s*(\\{[^{}]{0,200}\\})\\s*([0-9a-zA-Z])");
@@ -91,6 +106,7 @@ public final class Normalizer {
         } else if (!s.contains("\\begin")) {
             s = DOUBLED_BACKSLASH.matcher(s).replaceAll("\\\\");
         }
+        s = MARKDOWN_BOLD.matcher(s).replaceAll("$1");
         s = stripDelimiters(s);
         s = LATEX_DECIMAL_COMMA.matcher(s).replaceAll("$1.$2");
         s = s.replace("{,}", ",").replace(",\\! ", ",").replace(",\\!", ",");
@@ -104,6 +120,13 @@ public final class Normalizer {
         s = unwrapRepeatedly(BOXED, s);
         if (ALL_REALS.matcher(s).matches()) {
             s = "(-\\infty, \\infty)";
+        }
+        s = NAMED_OPERATOR.matcher(s).replaceAll("\\\\$1");
+        String unit = null;
+        Matcher textUnit = TEXT_UNIT.matcher(s);
+        if (textUnit.matches()) {
+            unit = textUnit.group(2) + (textUnit.group(3) == null ? "" : textUnit.group(3));
+            s = textUnit.group(1);
         }
         s = unwrapRepeatedly(TEXT_WRAPPER, s);
         s = ORDINAL.matcher(s).replaceAll("");
@@ -138,13 +161,54 @@ public final class Normalizer {
         }
         Matcher units = TRAILING_UNITS.matcher(s);
         if (units.matches() && !isOnlyWords(s)) {
+            unit = unit != null ? unit : s.substring(units.end(1)).strip();
             s = units.group(1).strip();
         }
         Matcher leading = LEADING_WORDS.matcher(s);
         if (leading.find()) {
             s = s.substring(leading.end()).strip();
         }
-        return new Normalized(s, percent, degrees, hedged);
+        return new Normalized(s, percent, degrees, hedged, unit);
+    }
+
+    /** Spellings of common units, each mapped to one name; a unit not listed here is never compared. */
+    private static final java.util.Map<String, String> UNIT_NAMES = unitNames(
+            "mm millimeter millimeters millimetre millimetres", "cm centimeter centimeters centimetre centimetres",
+            "m meter meters metre metres", "km kilometer kilometers kilometre kilometres", "in inch inches",
+            "ft foot feet", "yd yard yards", "mi mile miles", "s sec secs second seconds",
+            "min mins minute minutes", "h hr hrs hour hours", "day days", "week weeks", "year years yr yrs",
+            "mg milligram milligrams", "g gram grams", "kg kilogram kilograms", "lb lbs pound pounds",
+            "ml milliliter milliliters millilitre millilitres", "l liter liters litre litres",
+            "dollar dollars usd", "cent cents", "euro euros", "m/s", "km/h kmh", "mph");
+
+    private static java.util.Map<String, String> unitNames(String... groups) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (String group : groups) {
+            String[] spellings = group.split(" ");
+            for (String spelling : spellings) {
+                names.put(spelling, spellings[0]);
+            }
+        }
+        return java.util.Map.copyOf(names);
+    }
+
+    /**
+     * True when both answers name a unit we know and the units differ ("5 cm" is not "5 m"); an unknown or absent
+     * unit decides nothing, as units are otherwise decoration.
+     */
+    public static boolean unitsDiffer(String gold, String answer) {
+        if (gold == null || answer == null) {
+            return false;
+        }
+        String g = UNIT_NAMES.get(gold.replaceAll("\\s+", "").replaceAll("\\.$", "").replaceAll("\\^\\{?([23])\\}?$", ""));
+        String a = UNIT_NAMES.get(answer.replaceAll("\\s+", "").replaceAll("\\.$", "").replaceAll("\\^\\{?([23])\\}?$", ""));
+        return g != null && a != null && !g.equals(a)
+                || g != null && a != null && squared(gold) != squared(answer);
+    }
+
+    private static int squared(String unit) {
+        Matcher m = Pattern.compile("\\^\\{?([23])\\}?$").matcher(unit.strip());
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
     /**

@@ -45,7 +45,11 @@ final class NumericComparison {
     /** Two constants, not both rational, at high precision. */
     Verdict constants(Node gold, Node answer) {
         try {
-            Verdict zero = differenceVanishes(gold, answer);
+            Verdict zero = preciseDifference(gold, answer);
+            if (zero == Verdict.EQUAL && (hasInvisibleTerm(gold) || hasInvisibleTerm(answer))) {
+                // 1 + e^{-1000} agrees with 1 at any precision we compute: agreement proves nothing here
+                return Verdict.UNDECIDED;
+            }
             if (zero != Verdict.UNEQUAL) {
                 return zero;
             }
@@ -68,7 +72,13 @@ final class NumericComparison {
             return false;
         }
         java.math.MathContext mc = new java.math.MathContext(written.significant() + 30);
-        java.math.BigDecimal value = Precise.eval(exact, Math.max(HIGH_DIGITS, written.significant() + 30));
+        java.math.BigDecimal value;
+        try {
+            value = Precise.eval(exact, Math.max(HIGH_DIGITS, written.significant() + 30));
+        } catch (Precise.Unsupported notReal) {
+            // a written decimal is real: a value without a real one (1 + 10^{-20} i) is not what it rounds
+            return false;
+        }
         return value.subtract(written.value().toBigDecimal(mc), mc).abs()
                 .compareTo(written.halfUnit().toBigDecimal(mc)) <= 0;
     }
@@ -82,13 +92,42 @@ final class NumericComparison {
         java.math.BigDecimal lowAnswer = Precise.eval(answer, LOW_DIGITS);
         java.math.BigDecimal highGold = Precise.eval(gold, HIGH_DIGITS);
         java.math.BigDecimal highAnswer = Precise.eval(answer, HIGH_DIGITS);
+        return vanishes(lowGold, lowAnswer, highGold, highAnswer, highGold.abs().max(highAnswer.abs()));
+    }
+
+    /**
+     * {@link #differenceVanishes} where a side has no real value: the real and imaginary parts each, so 1 + 10^{-20} i
+     * is not 1 (doubles see no difference) and e^{iπ} is −1; still {@link Precise.Unsupported} for what the complex
+     * evaluator cannot compute either.
+     */
+    private static Verdict preciseDifference(Node gold, Node answer) {
+        try {
+            return differenceVanishes(gold, answer);
+        } catch (Precise.Unsupported notReal) {
+            java.math.BigDecimal[] lowGold = Precise.evalComplex(gold, LOW_DIGITS);
+            java.math.BigDecimal[] lowAnswer = Precise.evalComplex(answer, LOW_DIGITS);
+            java.math.BigDecimal[] highGold = Precise.evalComplex(gold, HIGH_DIGITS);
+            java.math.BigDecimal[] highAnswer = Precise.evalComplex(answer, HIGH_DIGITS);
+            java.math.BigDecimal scale = highGold[0].abs().max(highGold[1].abs())
+                    .max(highAnswer[0].abs()).max(highAnswer[1].abs());
+            Verdict re = vanishes(lowGold[0], lowAnswer[0], highGold[0], highAnswer[0], scale);
+            Verdict im = vanishes(lowGold[1], lowAnswer[1], highGold[1], highAnswer[1], scale);
+            if (re == Verdict.UNEQUAL || im == Verdict.UNEQUAL) {
+                return Verdict.UNEQUAL;
+            }
+            return re == Verdict.EQUAL && im == Verdict.EQUAL ? Verdict.EQUAL : Verdict.UNDECIDED;
+        }
+    }
+
+    private static Verdict vanishes(java.math.BigDecimal lowGold, java.math.BigDecimal lowAnswer,
+                                    java.math.BigDecimal highGold, java.math.BigDecimal highAnswer,
+                                    java.math.BigDecimal scale) {
         java.math.BigDecimal low = lowGold.subtract(lowAnswer).abs();
         java.math.BigDecimal high = highGold.subtract(highAnswer).abs();
         if (high.signum() == 0 || high.compareTo(low.multiply(SHRINK)) <= 0) {
             return low.signum() == 0 && high.signum() != 0 ? Verdict.UNEQUAL : Verdict.EQUAL;
         }
         if (low.signum() == 0) {
-            java.math.BigDecimal scale = highGold.abs().max(highAnswer.abs());
             return high.compareTo(scale.multiply(RESIDUAL)) <= 0 ? Verdict.EQUAL : Verdict.UNEQUAL;
         }
         return high.subtract(low).abs().compareTo(high.multiply(STABLE)) <= 0 ? Verdict.UNEQUAL : Verdict.UNDECIDED;
@@ -172,7 +211,10 @@ final class NumericComparison {
             Map<String, Node> exact = new HashMap<>();
             point.forEach((name, value) -> exact.put(name, exactNumber(java.math.BigDecimal.valueOf(value.re()))));
             try {
-                if (differenceVanishes(Nodes.substitute(gold, exact), Nodes.substitute(answer, exact)) == Verdict.UNEQUAL) {
+                Node g = Nodes.substitute(gold, exact);
+                Node a = Nodes.substitute(answer, exact);
+                Verdict verdict = preciseDifference(g, a);
+                if (verdict == Verdict.UNEQUAL || verdict == Verdict.EQUAL && (hasInvisibleTerm(g) || hasInvisibleTerm(a))) {
                     return true;
                 }
             } catch (Precise.Unsupported | ArithmeticException noPreciseValue) {
@@ -180,6 +222,35 @@ final class NumericComparison {
             }
         }
         return false;
+    }
+
+    /** Relative size below which a term is lost in the 80-digit arithmetic. */
+    private static final java.math.BigDecimal INVISIBLE = java.math.BigDecimal.ONE.movePointLeft(HIGH_DIGITS - 10);
+
+    /**
+     * A sum with a nonzero term too small, next to the others, to show in {@link #HIGH_DIGITS}-digit arithmetic
+     * (x + e^{-1000}): an agreement at that precision says nothing about such a term.
+     */
+    private static boolean hasInvisibleTerm(Node node) {
+        return Nodes.anyMatch(node, n -> {
+            if (!(n instanceof Node.Add add) || !Nodes.variables(add).isEmpty()) {
+                return false;
+            }
+            try {
+                java.math.BigDecimal largest = java.math.BigDecimal.ZERO;
+                java.math.BigDecimal smallest = null;
+                for (Node term : add.terms()) {
+                    java.math.BigDecimal size = Precise.eval(term, 20).abs();
+                    largest = largest.max(size);
+                    if (size.signum() != 0 && (smallest == null || size.compareTo(smallest) < 0)) {
+                        smallest = size;
+                    }
+                }
+                return smallest != null && smallest.compareTo(largest.multiply(INVISIBLE)) < 0;
+            } catch (Precise.Unsupported | ArithmeticException noRealValue) {
+                return false;
+            }
+        });
     }
 
     private static Node exactNumber(java.math.BigDecimal value) {
@@ -221,6 +292,17 @@ final class NumericComparison {
                 return false;
             });
         }
+        boolean steps = Nodes.anyMatch(gold, NumericComparison::isStep) || Nodes.anyMatch(answer, NumericComparison::isStep);
+        if (steps) {
+            // ⌊x⌋ and ⌈x⌉ − 1 agree everywhere but at the integers: the jumps themselves are points too
+            for (int k = -12; k <= 12; k++) {
+                values.add(k / 2.0);
+            }
+            for (double c : constants) {
+                values.add(c);
+                values.add(-c);
+            }
+        }
         for (double c : constants) {
             for (double offset : KINK_OFFSETS) {
                 values.add(c + offset);
@@ -230,6 +312,10 @@ final class NumericComparison {
             }
         }
         return values;
+    }
+
+    private static boolean isStep(Node node) {
+        return node instanceof Node.Fn fn && (fn.func() == Func.FLOOR || fn.func() == Func.CEIL);
     }
 
     /** g = c·a for one constant c ≠ 0 (c > 0 for inequalities), tested at random points. */

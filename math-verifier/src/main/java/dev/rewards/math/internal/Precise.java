@@ -51,6 +51,137 @@ final class Precise {
         return new Precise(digits).value(node);
     }
 
+    /**
+     * The complex value {re, im} to about {@code digits} significant digits, for expressions with the imaginary unit
+     * or a square root of a negative number: +, −, ×, ÷, integer powers, √, |z| and e^z of complex values, anything
+     * else of a real value. Functions of a non-real argument are {@link Unsupported}.
+     */
+    static BigDecimal[] evalComplex(Node node, int digits) {
+        if (digits > MAX_DIGITS) {
+            throw new Unsupported();
+        }
+        return new Precise(digits).complex(node);
+    }
+
+    private BigDecimal[] complex(Node node) {
+        if (!Nodes.anyMatch(node, n -> n instanceof Node.Sym sym && sym.name().equals("i"))) {
+            try {
+                return new BigDecimal[] {value(node), BigDecimal.ZERO};
+            } catch (Unsupported notReal) {
+                if (!(node instanceof Node.Fn fn && fn.func() == Func.SQRT) && !(node instanceof Node.Pow)
+                        && !(node instanceof Node.Add) && !(node instanceof Node.Mul) && !(node instanceof Node.Neg)) {
+                    throw notReal;
+                }
+            }
+        }
+        if (node instanceof Node.Sym sym) {
+            if (sym.name().equals("i")) {
+                return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ONE};
+            }
+            throw new Unsupported();
+        }
+        if (node instanceof Node.Num || node instanceof Node.Fn fn && fn.func() != Func.SQRT && fn.func() != Func.ABS
+                && fn.func() != Func.EXP) {
+            throw new Unsupported();
+        }
+        if (node instanceof Node.Neg neg) {
+            BigDecimal[] v = complex(neg.value());
+            return new BigDecimal[] {v[0].negate(), v[1].negate()};
+        }
+        if (node instanceof Node.Add add) {
+            BigDecimal re = BigDecimal.ZERO;
+            BigDecimal im = BigDecimal.ZERO;
+            for (Node term : add.terms()) {
+                BigDecimal[] v = complex(term);
+                re = re.add(v[0], mc);
+                im = im.add(v[1], mc);
+            }
+            return new BigDecimal[] {re, im};
+        }
+        if (node instanceof Node.Mul mul) {
+            BigDecimal[] product = {BigDecimal.ONE, BigDecimal.ZERO};
+            for (Node factor : mul.factors()) {
+                product = times(product, complex(factor));
+            }
+            return product;
+        }
+        if (node instanceof Node.Pow pow) {
+            return complexPower(pow);
+        }
+        Node.Fn fn = (Node.Fn) node;
+        BigDecimal[] z = complex(fn.arg());
+        switch (fn.func()) {
+            case SQRT:
+                return complexSqrt(z);
+            case ABS:
+                return new BigDecimal[] {modulus(z), BigDecimal.ZERO};
+            default:
+                return complexExp(z);
+        }
+    }
+
+    private BigDecimal[] complexPower(Node.Pow pow) {
+        Exact.Rational exponent = Exact.eval(pow.exponent());
+        if (exponent != null && exponent.den().equals(BigInteger.ONE) && exponent.num().bitLength() <= 16) {
+            return integerPower(complex(pow.base()), exponent.num().intValue());
+        }
+        if (exponent != null && exponent.den().equals(BigInteger.TWO) && exponent.num().bitLength() <= 16) {
+            return integerPower(complexSqrt(complex(pow.base())), exponent.num().intValue());
+        }
+        if (pow.base() instanceof Node.Sym e && e.name().equals("e")) {
+            return complexExp(complex(pow.exponent()));
+        }
+        BigDecimal[] base = complex(pow.base());
+        if (base[1].signum() != 0 || base[0].signum() <= 0) {
+            throw new Unsupported();
+        }
+        BigDecimal[] w = complex(pow.exponent());
+        BigDecimal lnBase = ln(base[0]);
+        return complexExp(new BigDecimal[] {w[0].multiply(lnBase, mc), w[1].multiply(lnBase, mc)});
+    }
+
+    private BigDecimal[] integerPower(BigDecimal[] base, int n) {
+        BigDecimal[] result = {BigDecimal.ONE, BigDecimal.ZERO};
+        BigDecimal[] square = base;
+        for (int k = Math.abs(n); k > 0; k >>= 1) {
+            if ((k & 1) == 1) {
+                result = times(result, square);
+            }
+            square = times(square, square);
+        }
+        return n < 0 ? reciprocal(result) : result;
+    }
+
+    private BigDecimal[] times(BigDecimal[] a, BigDecimal[] b) {
+        return new BigDecimal[] {a[0].multiply(b[0], mc).subtract(a[1].multiply(b[1], mc), mc),
+            a[0].multiply(b[1], mc).add(a[1].multiply(b[0], mc), mc)};
+    }
+
+    private BigDecimal[] reciprocal(BigDecimal[] z) {
+        BigDecimal norm = z[0].multiply(z[0], mc).add(z[1].multiply(z[1], mc), mc);
+        if (norm.compareTo(epsilon.multiply(epsilon)) <= 0) {
+            throw new Unsupported();
+        }
+        return new BigDecimal[] {z[0].divide(norm, mc), z[1].negate().divide(norm, mc)};
+    }
+
+    private BigDecimal modulus(BigDecimal[] z) {
+        return z[0].multiply(z[0], mc).add(z[1].multiply(z[1], mc), mc).sqrt(mc);
+    }
+
+    /** The principal square root: non-negative real part, and the imaginary part's sign (+ on the negative axis). */
+    private BigDecimal[] complexSqrt(BigDecimal[] z) {
+        BigDecimal r = modulus(z);
+        BigDecimal re = r.add(z[0], mc).divide(TWO, mc).max(BigDecimal.ZERO).sqrt(mc);
+        BigDecimal im = r.subtract(z[0], mc).divide(TWO, mc).max(BigDecimal.ZERO).sqrt(mc);
+        return new BigDecimal[] {re, z[1].signum() < 0 ? im.negate() : im};
+    }
+
+    private BigDecimal[] complexExp(BigDecimal[] z) {
+        BigDecimal magnitude = exp(z[0]);
+        return new BigDecimal[] {magnitude.multiply(cos(z[1]), mc), magnitude.multiply(sin(z[1]), mc)};
+    }
+
     private BigDecimal value(Node node) {
         if (node instanceof Node.Num num) {
             return new BigDecimal(num.numerator()).divide(new BigDecimal(num.denominator()), mc);

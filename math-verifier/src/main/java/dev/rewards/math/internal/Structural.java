@@ -104,7 +104,8 @@ final class Structural {
                               AnswerParser.Parsed answerParsed, Trace trace) {
         trace.decidedBy(isInterval(g) ? Method.INTERVAL : Method.TUPLE);
         if (answer instanceof Answer.Bracketed a) {
-            return g.open() == a.open() && g.close() == a.close() && elementwise(g.elements(), a.elements(), trace);
+            return g.open() == a.open() && g.close() == a.close()
+                    && elementwise(g.elements(), inNameOrder(a.elements()), trace);
         }
         if (answer instanceof Answer.Relation r) {
             Answer interval = asInterval(r);
@@ -119,9 +120,26 @@ final class Structural {
         }
         if (answer instanceof Answer.SetOf list && list.bare() && g.open() == '(' && g.close() == ')') {
             // "1, 3" for the point (1, 3): a list without brackets, compared in order.
-            return elementwise(g.elements(), list.elements(), trace);
+            return elementwise(g.elements(), inNameOrder(list.elements()), trace);
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern LATIN_NAME = java.util.regex.Pattern.compile("[A-Za-z](?:_\\w+)?");
+
+    /**
+     * Assignments answering an unlabelled point go in the order of their names: "y = 1, x = 2" is the point (2, 1),
+     * whatever order it is written in. Only Latin names (x, y, z; a, b; x_1, x_2) have an order to rely on; with any
+     * other name ("r, \\theta") the values stay as written.
+     */
+    private static List<Answer> inNameOrder(List<Answer> elements) {
+        Map<String, Node> values = systemValues(elements);
+        if (values == null || !values.keySet().stream().allMatch(name -> LATIN_NAME.matcher(name).matches())) {
+            return elements;
+        }
+        List<Answer> sorted = new ArrayList<>(elements);
+        sorted.sort(java.util.Comparator.comparing(e -> Printer.print(((Answer.Relation) e).sides().get(0))));
+        return sorted;
     }
 
     private boolean matrix(Answer.Matrix g, Answer answer, Trace trace) {
