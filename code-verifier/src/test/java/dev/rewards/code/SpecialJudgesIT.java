@@ -29,7 +29,8 @@ class SpecialJudgesIT {
     private static final List<TestSuite.StdioCase> DERANGEMENTS = List.of(new TestSuite.StdioCase("4\n", "2 3 4 1\n"),
             new TestSuite.StdioCase("5\n", "2 3 4 5 1\n"), new TestSuite.StdioCase("6\n", "2 3 4 5 6 1\n"));
     private static final List<String> SECRETS = List.of("1000000 777777\n", "1000000 123456\n", "1000000 1000000\n");
-    private static final CodeLimits LIMITS = new CodeLimits(1000, 128, 64);
+    /** 2 s: the rows test verdicts, not speed, on machines that may be busy. */
+    private static final CodeLimits LIMITS = new CodeLimits(2000, 128, 64);
 
     private static DockerSandbox sandbox;
     private static CodeJudge judge;

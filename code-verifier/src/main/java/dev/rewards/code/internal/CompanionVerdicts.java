@@ -81,9 +81,11 @@ public final class CompanionVerdicts {
     }
 
     /**
-     * testlib interactor: 0 accepted (the program must also have ended normally), 1 or 2 wrong answer (a runtime
-     * error when the program crashed first), 3 judge failure. An interactor killed by SIGPIPE wrote to a program that
-     * had stopped reading: wrong answer. An interactor out of time waited on the program: time limit.
+     * testlib interactor: 0 accepted (the program must also have ended normally: else a runtime error), 1 or 2 wrong
+     * answer, 3 judge failure. A program that fails once its interactor has ended (reading EOF, writing to a closed
+     * pipe) fails as a consequence, and which came first cannot be told apart: the interactor's wrong answer stands.
+     * An interactor killed by SIGPIPE wrote to a program that had stopped reading: wrong answer. An interactor out of
+     * time waited on the program: time limit.
      */
     public static Judged interactor(Sandbox.Observation run, Language language, int memoryMb, String description,
                                     int index) {
@@ -100,14 +102,13 @@ public final class CompanionVerdicts {
                     + judge.timedOut() + ")");
         }
         if (judge.timedOut() == null && Integer.valueOf(SIGPIPE).equals(judge.signal())) {
-            return Judged.of(programCrashed ? Verdict.RUNTIME_ERROR : Verdict.WRONG_ANSWER,
-                    "the program stopped reading before the interaction ended");
+            return Judged.of(Verdict.WRONG_ANSWER, "the program stopped reading before the interaction ended");
         }
         failIfBroken(judge, description, index);
         return switch (judge.exitCode()) {
             case 0 -> programCrashed ? Judged.of(Verdict.RUNTIME_ERROR, "the interactor accepted, the program failed")
                     : Judged.of(Verdict.ACCEPTED, detail);
-            case 1, 2 -> Judged.of(programCrashed ? Verdict.RUNTIME_ERROR : Verdict.WRONG_ANSWER, detail);
+            case 1, 2 -> Judged.of(Verdict.WRONG_ANSWER, detail);
             case 3 -> throw failure(description, index, "reported a judge failure (exit 3)", judge);
             default -> throw failure(description, index, "exited " + judge.exitCode() + " (0, 1, 2 or 3 expected)",
                     judge);

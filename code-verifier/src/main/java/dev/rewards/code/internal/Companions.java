@@ -105,7 +105,8 @@ public final class Companions {
         Map<String, String> files = new LinkedHashMap<>(program.files());
         files.put(source, program.source());
         int memory = policy.compileMemoryMb();
-        Sandbox.Command compile = new Sandbox.Command(cmd, policy.compileTimeMs(), policy.compileTimeMs() + 5000,
+        // A generous wall clock: a checker is built once for many submissions, and failing it is a 503 for them all.
+        Sandbox.Command compile = new Sandbox.Command(cmd, policy.compileTimeMs(), policy.compileTimeMs() * 4,
                 65536, memory, 0, env);
         Sandbox.Command nothing = new Sandbox.Command(List.of("true"), 1000, 2000, 1024, FILE_MB, 0, Map.of());
         return new Sandbox.Job(files, compile, nothing, List.of(), true, memory, memory, Map.of(), List.of(role),
