@@ -45,7 +45,10 @@ class SpecialJudgesIT {
     @BeforeAll
     static void startSandbox() {
         sandbox = Sandboxes.start(1);
-        judge = new CodeJudge(sandbox, LimitPolicy.STANDARD);
+        // Compilers run at the lowest priority: on a busy test machine their wall clock, not their CPU, runs out.
+        LimitPolicy standard = LimitPolicy.STANDARD;
+        judge = new CodeJudge(sandbox, new LimitPolicy(standard.defaults(), standard.maxima(), 30_000,
+                standard.compileMemoryMb(), standard.maxSourceKb(), standard.maxTests()));
     }
 
     @AfterAll

@@ -119,7 +119,8 @@ public final class Companions {
         String binary = outcome.fetchedFiles().get(role);
         if (compile == null || !compile.succeeded() || binary == null) {
             String why = compile == null ? "no compile phase ran"
-                    : compile.timedOut() != null ? "compilation exceeded its time limit"
+                    : compile.timedOut() != null ? "compilation exceeded its time limit (" + compile.timedOut()
+                    + ": cpu " + compile.cpuMs() + " ms, wall " + compile.wallMs() + " ms)"
                     : compile.succeeded() ? "no binary came out (larger than " + (BINARY_LIMIT_BYTES >> 20) + " MiB?)"
                     : "exit " + compile.exitCode();
             String stderr = compile == null ? "" : tail(compile.stdout() + compile.stderr(), 600);
