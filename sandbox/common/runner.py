@@ -13,6 +13,13 @@ one object per line, written as each part completes so that the runner never hol
   {"type": "end", "clean": bool}                     last line of every complete reply
   {"type": "error", "kind": "bad_request", "message": "..."}   the request itself is invalid (bad file name);
                                                      the reply ends there, exit status 0
+Companions (checkers and interactors, untrusted dataset code): the request's "companion_files" {name: base64} go to
+/sandbox/judge (root:65532 0750, files 0550); "run.companion" = {"mode": "checker" | "interactor", "cmd", limits,
+"memory_mb", "stdin": "output" | "none", "feedback": bool, "accept_exit_codes"}; each test's "companion_files"
+({"input", "answer"}) are written to /sandbox/check (65532 0700). A checker runs as uid 65532 after the program
+and all its processes are gone, on its output (/sandbox/check/output, and its stdin for Kattis); an interactor runs
+beside the program, stdout to stdin both ways, and the test ends when both have ended. The work directory is
+root:65534 0750 meanwhile. The test's "judge" object then describes the companion ("files": its feedback files).
 Exit status 0 with an end or error line means the reply is valid; anything else is an anomaly for the caller
 (container recycled), never a verdict. stdout and stderr travel base64-encoded (stdout_b64, stderr_b64): bytes are
 bytes, and a JSON escape per invalid byte once made 64 MiB of output into 384 MiB of reply.
