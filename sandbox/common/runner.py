@@ -13,6 +13,13 @@ one object per line, written as each part completes so that the runner never hol
   {"type": "end", "clean": bool}                     last line of every complete reply
   {"type": "error", "kind": "bad_request", "message": "..."}   the request itself is invalid (bad file name);
                                                      the reply ends there, exit status 0
+Companions (checkers and interactors, untrusted dataset code): the request's "companion_files" {name: base64} go to
+/sandbox/judge (root:65532 0750, files 0550); "run.companion" = {"mode": "checker" | "interactor", "cmd", limits,
+"memory_mb", "stdin": "output" | "none", "feedback": bool, "accept_exit_codes"}; each test's "companion_files"
+({"input", "answer"}) are written to /sandbox/check (65532 0700). A checker runs as uid 65532 after the program
+and all its processes are gone, on its output (/sandbox/check/output, and its stdin for Kattis); an interactor runs
+beside the program, stdout to stdin both ways, and the test ends when both have ended. The work directory is
+root:65534 0750 meanwhile. The test's "judge" object then describes the companion ("files": its feedback files).
 Exit status 0 with an end or error line means the reply is valid; anything else is an anomaly for the caller
 (container recycled), never a verdict. stdout and stderr travel base64-encoded (stdout_b64, stderr_b64): bytes are
 bytes, and a JSON escape per invalid byte once made 64 MiB of output into 384 MiB of reply.
@@ -49,6 +56,13 @@ import time
 
 SANDBOX_UID = 65534
 JUDGE_UID = 65533
+# Checkers and interactors: dataset code, untrusted like submissions, under a uid of their own so that the program and
+# they can neither signal nor read each other (nor the trusted judge's).
+COMPANION_UID = 65532
+COMPANION_DIR = "/sandbox/judge"
+CHECK_DIR = "/sandbox/check"
+FEEDBACK_FILES = 16
+FEEDBACK_FILE_BYTES = 16384
 WORK = "/sandbox/work"
 SANDBOX_ROOT = "/sandbox"
 SCRATCH_DIRS = ("/tmp", "/dev/shm", "/dev/mqueue")
@@ -704,8 +718,13 @@ def exit_fields(status):
     return exit_code, signal_number
 
 
-def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=None):
-    """Runs one program (and, for a judged test, its judge) under the limits; returns raw observations."""
+def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interactor=None, zygote=None):
+    """Runs one program (and, for a judged test, its judge; for an interactive test, its interactor) under the limits;
+    returns raw observations.
+
+    An interactor is wired to the program by two pipes (program stdout -> interactor stdin, interactor stdout ->
+    program stdin), runs as the companion uid in the check directory and the test ends when both have ended: the
+    program must still end by itself (within its limits) once the interactor is done."""
     out_cap, err_cap = limits["output_bytes"], limits["stderr_bytes"]
     wall_s = limits["wall_ms"] / 1000.0
     stdin_fd = sealed_memfd("stdin", stdin_bytes)
@@ -715,7 +734,21 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
     owned = [stdin_fd, stdout_fd, err_r]
     program_fds = [stdin_fd, stdout_fd, err_w]
     judge_state = None
-    if judge is not None:
+    if interactor is not None:
+        judge = interactor
+        i2p_r, i2p_w = os.pipe2(os.O_CLOEXEC)
+        p2i_r, p2i_w = os.pipe2(os.O_CLOEXEC)
+        os.close(stdin_fd)
+        os.close(stdout_fd)
+        stdin_fd, stdout_fd = None, None
+        owned = [err_r]
+        program_fds = [i2p_r, p2i_w, err_w]
+        judge_out = None
+        judge_err = os.memfd_create("interactor-stderr", os.MFD_CLOEXEC)
+        owned.append(judge_err)
+        judge_state = {"fds": [p2i_r, i2p_w, judge_err], "pipes": [i2p_r, i2p_w, p2i_r, p2i_w], "out": None,
+                       "err": judge_err}
+    elif judge is not None:
         req_r, req_w = os.pipe2(os.O_CLOEXEC)
         rep_r, rep_w = os.pipe2(os.O_CLOEXEC)
         for pipe_end in (req_w, rep_w):
@@ -728,12 +761,14 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
         judge_out = os.memfd_create("judge-stdout", os.MFD_CLOEXEC)
         judge_err = os.memfd_create("judge-stderr", os.MFD_CLOEXEC)
         owned += [judge_stdin, judge_out, judge_err]
-        judge_state = {"fds": [judge_stdin, judge_out, judge_err, rep_r, req_w], "pipes": [req_r, req_w, rep_r, rep_w]}
+        judge_state = {"fds": [judge_stdin, judge_out, judge_err, rep_r, req_w], "pipes": [req_r, req_w, rep_r, rep_w],
+                       "out": judge_out, "err": judge_err}
     oom_before = oom_kills()
     # Memory the program keeps in files of tmpfs or memfds is in no process's resident size: the container's shared
     # memory beyond this baseline counts as the program's, less what the runner's own output files hold.
     shmem_base = shmem_kb()
-    output_fds = [stdout_fd] + (judge_state["fds"][1:3] if judge_state else [])
+    output_fds = [fd for fd in [stdout_fd] + ([judge_state["out"], judge_state["err"]] if judge_state else [])
+                  if fd is not None]
     pid = None
     if zygote is not None and zygote.alive():
         REAPER.reset_strays()
@@ -754,8 +789,9 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
                          (resource.RLIMIT_FSIZE, judge_file_bytes, judge_file_bytes),
                          (resource.RLIMIT_CORE, 0, 0)]
         if pid is not None:
-            judge_pid, judge_reason = spawn(judge["cmd"], judge_state["fds"], JUDGE_UID, judge_rlimits,
-                                            child_environment(judge.get("env")), "/", False)
+            judge_uid, judge_cwd = (COMPANION_UID, CHECK_DIR) if interactor is not None else (JUDGE_UID, "/")
+            judge_pid, judge_reason = spawn(judge["cmd"], judge_state["fds"], judge_uid, judge_rlimits,
+                                            child_environment(judge.get("env")), judge_cwd, False)
             judge_state["reason"] = judge_reason
         judge_started = time.monotonic()
         for fd in judge_state["pipes"]:
@@ -787,6 +823,8 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
     watched = (pid,) if judge_pid is None else (pid, judge_pid)
     wall_ms = None
     judge_missing = judge is not None and judge_pid is None
+    judge_memory_kb = int(judge.get("memory_mb", 0)) * 1024 if interactor is not None else 0
+    judge_peak_kb = 0
 
     def stop_program(why):
         nonlocal timed_out, wall_ms
@@ -830,7 +868,8 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
                 judge_done = True
         REAPER.reap(watched)
         if not program_done or judge_pid is not None:
-            if os.fstat(stdout_fd).st_size > out_cap and not output_exceeded and not program_done:
+            if stdout_fd is not None and os.fstat(stdout_fd).st_size > out_cap and not output_exceeded \
+                    and not program_done:
                 output_exceeded = True
                 stop_program("output")
             now = time.monotonic()
@@ -846,10 +885,16 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
                     reaped_cpu_s += usage.ru_utime + usage.ru_stime
                 if (live_cpu_s + reaped_cpu_s) * 1000 > limits["time_ms"] and not program_done:
                     stop_program("cpu")
+                if judge_memory_kb and not judge_done:
+                    judge_rss_kb = sample_tree(COMPANION_UID)[1]
+                    judge_peak_kb = max(judge_peak_kb, judge_rss_kb)
+                    if judge_rss_kb > judge_memory_kb and judge_timed_out is None:
+                        judge_timed_out = "memory"
+                        kill_as(COMPANION_UID, watched=watched)
         if judge_pid is None:
             if program_done:
                 break
-        elif judge_done:
+        elif judge_done and (interactor is None or program_done):
             break
     if wall_ms is None:
         wall_ms = int((time.monotonic() - started) * 1000)
@@ -875,8 +920,11 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
             if len(err) < err_cap:
                 err.extend(chunk[: err_cap - len(err)])
     selector.close()
-    stdout_bytes = os.fstat(stdout_fd).st_size
-    owned.remove(stdout_fd)
+    # The output stays in its memfd until the reply streams it (an interactive program's went to its interactor).
+    stdout_bytes = 0
+    if stdout_fd is not None:
+        stdout_bytes = os.fstat(stdout_fd).st_size
+        owned.remove(stdout_fd)
     for fd in owned:
         os.close(fd)
     exit_code, signal_number = exit_fields(status)
@@ -890,7 +938,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
         "cpu_ms": cpu_ms,
         "wall_ms": wall_ms,
         "memory_kb": max(peak_rss_kb, usage.ru_maxrss, REAPER.stray_maxrss_kb),
-        "stdout_b64": StreamedB64(stdout_fd, out_cap),
+        "stdout_b64": StreamedB64(stdout_fd, out_cap) if stdout_fd is not None else "",
         "stdout_bytes": stdout_bytes,
         "output_exceeded": output_exceeded or stdout_bytes > out_cap,
         "stderr_b64": b64(bytes(err)),
@@ -900,13 +948,15 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, zygote=
         "clean": clean,
     }
     if judge_observation is not None:
+        if interactor is not None:
+            judge_observation["memory_kb"] = judge_peak_kb
         observation["judge"] = judge_observation
     return observation
 
 
 def judge_result(state, judge_pid, judge_started, timed_out):
     limits = state["limits"]
-    judge_stdin, judge_out, judge_err = state["fds"][:3]
+    judge_out, judge_err = state["out"], state["err"]
     if judge_pid is None:
         return {"exit_code": None, "signal": None, "cpu_ms": 0, "wall_ms": 0, "stdout_b64": "",
                 "stderr_b64": b64(("cannot start the judge: %s" % state.get("reason")).encode("utf-8", "replace")),
@@ -916,7 +966,7 @@ def judge_result(state, judge_pid, judge_started, timed_out):
     cpu_ms = int((usage.ru_utime + usage.ru_stime) * 1000)
     if timed_out is None and (signal_number == signal.SIGXCPU or cpu_ms > limits["time_ms"]):
         timed_out = "cpu"
-    stdout, _ = read_memfd(judge_out, limits["output_bytes"])
+    stdout, _ = read_memfd(judge_out, limits["output_bytes"]) if judge_out is not None else (b"", 0)
     stderr, _ = read_memfd(judge_err, JUDGE_STDERR_BYTES, tail=True)
     return {"exit_code": exit_code, "signal": signal_number, "cpu_ms": cpu_ms,
             "wall_ms": int((time.monotonic() - judge_started) * 1000), "stdout_b64": b64(stdout),
@@ -937,10 +987,17 @@ def limits_of(spec):
     }
 
 
-def failed(observation):
+def failed(observation, companion=None):
     limit = (observation["timed_out"] or observation["oom_killed"] or observation["output_exceeded"]
              or observation.get("start_failed"))
     judge = observation.get("judge")
+    if companion is not None:
+        # The service decides the verdict; here only whether the test passed, for stop-on-failure.
+        accepted = judge is not None and not judge.get("timed_out") and judge.get("signal") is None \
+            and judge.get("exit_code") in companion.get("accept_exit_codes", [])
+        exited = observation["exit_code"] == 0 or observation["signal"] == signal.SIGPIPE and \
+            companion.get("mode") == "interactor"
+        return bool(limit) or not exited or not accepted
     if judge is None:
         return limit or observation["exit_code"] != 0
     # A judged program is killed once its judge has finished, so its exit status says nothing: the judge's line does.
@@ -975,27 +1032,178 @@ def run_phase(request):
     if not request.get("writable_work_dir"):
         seal_work_dir()
     judge = spec.get("judge")
+    companion = spec.get("companion")
+    if companion is not None:
+        # The companion (checker, interactor) runs as another uid: the submission's files are the program's only.
+        os.chown(WORK, 0, SANDBOX_UID)
+        os.chmod(WORK, 0o750)
     stop = request.get("stop_on_failure")
     zygote = None
-    if Zygote.suits(request):
+    # A companion's runs keep fresh interpreters: the zygote knows only the plain program's wiring.
+    if companion is None and Zygote.suits(request):
         zygote = Zygote(spec["cmd"], program_rlimits(limits), child_environment(spec.get("env")))
     try:
         for index, test in enumerate(request["tests"]):
             judge_input = encode_text(test.get("judge_input", "")) if judge else None
+            test_files = test.get("companion_files") or {}
+            interactor = None
+            if companion is not None and companion["mode"] == "interactor":
+                interactor = companion
+                prepare_check_dir(test_files, None)
             observation = execute(spec["cmd"], encode_text(test.get("stdin", "")), limits, spec.get("env"),
-                                  judge, judge_input, zygote)
-            observation["clean"] = fresh_state() and observation["clean"]
+                                  judge, judge_input, interactor, zygote)
+            if companion is not None and companion["mode"] == "checker" and not failed_run(observation):
+                observation["clean"] = fresh_state() and observation["clean"]
+                observation["judge"] = run_checker(companion, test_files,
+                                                   program_output(observation, limits["output_bytes"]))
+            observation["clean"] = fresh_state() and remove_check_dir() and observation["clean"]
             observation["type"] = "test"
             observation["index"] = index
             emit(observation)
             if not observation["clean"]:
                 return False
-            if stop and failed(observation):
+            if stop and failed(observation, companion):
                 break
         return True
     finally:
         if zygote is not None:
             zygote.close()
+
+
+def program_output(observation, limit):
+    """The program's output (up to its cap) for a checker, read back from the memfd the reply will stream it from."""
+    stdout = observation["stdout_b64"]
+    return read_memfd(stdout.fd, limit)[0] if isinstance(stdout, StreamedB64) else b""
+
+
+def failed_run(observation):
+    """The program hit a limit or ended abnormally: its verdict needs no checker."""
+    return bool(observation["timed_out"] or observation["oom_killed"] or observation["output_exceeded"]
+                or observation.get("start_failed") or observation["exit_code"] != 0)
+
+
+def prepare_check_dir(test_files, output):
+    """The test's files for the companion alone: its input and the judge's answer, the program's output for a
+    checker (written only after the program has ended, so the program never sees the answer), a feedback directory."""
+    remove_check_dir()
+    os.mkdir(CHECK_DIR, 0o700)
+    os.chown(CHECK_DIR, COMPANION_UID, COMPANION_UID)
+    contents = {name: encode_text(text) for name, text in test_files.items()}
+    if output is not None:
+        contents["output"] = output
+    for name, data in contents.items():
+        if name not in ("input", "answer", "output"):
+            raise BadRequest("bad companion test file: %r" % (name,))
+        fd = os.open(os.path.join(CHECK_DIR, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o444)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+    feedback = os.path.join(CHECK_DIR, "feedback")
+    os.mkdir(feedback, 0o700)
+    os.chown(feedback, COMPANION_UID, COMPANION_UID)
+
+
+def remove_check_dir():
+    if not os.path.lexists(CHECK_DIR):
+        return True
+    clean = remove_tree_contents(CHECK_DIR)
+    try:
+        os.rmdir(CHECK_DIR)
+    except OSError:
+        clean = False
+    return clean
+
+
+def run_checker(spec, test_files, output):
+    """Runs the checker on one test after the program has ended: as the companion uid, in the check directory, under
+    its own limits (CPU sampled over its process tree, resident memory, wall clock); returns its observation with the
+    feedback files it wrote (bounded, read as its uid without following links)."""
+    limits = limits_of(spec)
+    prepare_check_dir(test_files, output)
+    stdin_fd = sealed_memfd("team-output", output if spec.get("stdin") == "output" else b"")
+    out_fd = os.memfd_create("checker-stdout", os.MFD_CLOEXEC)
+    err_fd = os.memfd_create("checker-stderr", os.MFD_CLOEXEC)
+    file_bytes = max(limits["output_bytes"], JUDGE_STDERR_BYTES) + 1
+    rlimits = [(resource.RLIMIT_CPU, limits["cpu_seconds"] + 1, limits["cpu_seconds"] + 2),
+               (resource.RLIMIT_FSIZE, file_bytes, file_bytes), (resource.RLIMIT_CORE, 0, 0)]
+    memory_kb = int(spec.get("memory_mb", 0)) * 1024
+    started = time.monotonic()
+    REAPER.reset_strays()
+    pid, reason = spawn(spec["cmd"], [stdin_fd, out_fd, err_fd], COMPANION_UID, rlimits,
+                        child_environment(spec.get("env")), CHECK_DIR, False)
+    try:
+        if pid is None:
+            return {"exit_code": None, "signal": None, "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0, "stdout_b64": "",
+                    "stderr_b64": b64(("cannot start the checker: %s" % reason).encode("utf-8", "replace")),
+                    "timed_out": None, "files": {}}
+        timed_out = None
+        peak_kb = 0
+        cpu_s = 0.0
+        pidfd = os.pidfd_open(pid)
+        waiter = selectors.DefaultSelector()
+        waiter.register(pidfd, selectors.EVENT_READ)
+        while pid not in REAPER.statuses:
+            REAPER.reap((pid,))
+            if pid in REAPER.statuses:
+                break
+            live_cpu_s, rss_kb = sample_tree(COMPANION_UID)
+            peak_kb = max(peak_kb, rss_kb)
+            cpu_s = max(cpu_s, live_cpu_s + REAPER.stray_cpu_s)
+            if time.monotonic() - started > limits["wall_ms"] / 1000.0:
+                timed_out = "wall"
+            elif cpu_s * 1000 > limits["time_ms"]:
+                timed_out = "cpu"
+            elif memory_kb and rss_kb > memory_kb:
+                timed_out = "memory"
+            if timed_out:
+                kill_as(COMPANION_UID, watched=(pid,))
+                break
+            waiter.select(SAMPLE_S)
+        waiter.close()
+        os.close(pidfd)
+        wall_ms = int((time.monotonic() - started) * 1000)
+        kill_as(COMPANION_UID, watched=(pid,))
+        status, usage = REAPER.wait(pid)
+        exit_code, signal_number = exit_fields(status)
+        cpu_ms = int((usage.ru_utime + usage.ru_stime + REAPER.stray_cpu_s) * 1000)
+        if timed_out is None and (signal_number == signal.SIGXCPU or cpu_ms > limits["time_ms"]):
+            timed_out = "cpu"
+        stdout, _ = read_memfd(out_fd, limits["output_bytes"])
+        stderr, _ = read_memfd(err_fd, JUDGE_STDERR_BYTES, tail=True)
+        return {"exit_code": exit_code, "signal": signal_number, "cpu_ms": cpu_ms, "wall_ms": wall_ms,
+                "memory_kb": max(peak_kb, usage.ru_maxrss), "stdout_b64": b64(stdout), "stderr_b64": b64(stderr),
+                "timed_out": timed_out, "files": feedback_files() if spec.get("feedback") else {}}
+    finally:
+        for fd in (stdin_fd, out_fd, err_fd):
+            os.close(fd)
+
+
+def feedback_files():
+    """The regular files the checker left in its feedback directory (Kattis: judgemessage.txt, teammessage.txt, …):
+    at most FEEDBACK_FILES of them, each cut to FEEDBACK_FILE_BYTES; links and directories are ignored."""
+    found = {}
+    directory = os.path.join(CHECK_DIR, "feedback")
+    with EffectiveUser(COMPANION_UID, drop_groups=True):
+        try:
+            entries = sorted(entry.name for entry in os.scandir(directory))
+        except OSError:
+            return found
+        for name in entries[:FEEDBACK_FILES]:
+            try:
+                fd = os.open(os.path.join(directory, name), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)
+            except OSError:
+                continue
+            try:
+                if stat.S_ISREG(os.fstat(fd).st_mode):
+                    found[name] = b64(os.read(fd, FEEDBACK_FILE_BYTES))
+            except OSError:
+                pass
+            finally:
+                os.close(fd)
+    return found
 
 
 # ------------------------------------------------------------------------------------------------- work directory
@@ -1017,7 +1225,7 @@ def checked_name(name):
     return parts
 
 
-def prepare_work_dir(files, binary_files):
+def prepare_work_dir(files, binary_files, companion_files=None):
     contents = {}
     for name, content in files.items():
         if not isinstance(content, str):
@@ -1053,6 +1261,31 @@ def prepare_work_dir(files, binary_files):
             os.fchown(fd, SANDBOX_UID, SANDBOX_UID)
         finally:
             os.close(fd)
+    if companion_files:
+        write_companion(companion_files)
+
+
+def write_companion(companion_files):
+    """The compiled checker or interactor: root's and read-only, readable by the companion's group only (a submission
+    can neither read nor change it)."""
+    os.mkdir(COMPANION_DIR, 0o750)
+    os.chown(COMPANION_DIR, 0, COMPANION_UID)
+    for name, data in companion_files.items():
+        if "/" in name or checked_name(name) != [name]:
+            raise BadRequest("bad companion file name: %r" % (name,))
+        try:
+            content = base64.b64decode(data, validate=True)
+        except (ValueError, TypeError):
+            raise BadRequest("companion file %r: invalid base64" % (name,))
+        fd = os.open(os.path.join(COMPANION_DIR, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o550)
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fchown(fd, 0, COMPANION_UID)
+            os.fchmod(fd, 0o550)
+        finally:
+            os.close(fd)
 
 
 def seal_work_dir():
@@ -1085,6 +1318,7 @@ def seal_work_dir():
 
 
 def fetch_files(names, limit_bytes=1 << 20):
+    limit_bytes = int(limit_bytes or (1 << 20))
     layouts = [(name, checked_name(name)) for name in names or []]
     fetched = {}
     with EffectiveUser(SANDBOX_UID, drop_groups=True):
@@ -1127,7 +1361,7 @@ def main():
         for name in request.get("fetch_files") or []:
             checked_name(name)
         if request.get("files") is not None:
-            prepare_work_dir(request["files"], request.get("binary_files"))
+            prepare_work_dir(request["files"], request.get("binary_files"), request.get("companion_files"))
         elif not os.path.isdir(WORK):
             raise RuntimeError("no work directory: the compile phase did not run in this container")
     except BadRequest as error:
@@ -1145,7 +1379,7 @@ def main():
     if compiled and clean and request.get("run"):
         clean = run_phase(request) and clean
     if request.get("fetch_files"):
-        emit({"type": "files", "files": fetch_files(request["fetch_files"])})
+        emit({"type": "files", "files": fetch_files(request["fetch_files"], request.get("fetch_limit_bytes"))})
     keep = request.get("keep_work_dir", False) and compiled
     clean = fresh_state() and clean
     if not keep:

@@ -1,9 +1,14 @@
 package dev.rewards.code;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import dev.rewards.code.internal.CompanionVerdicts;
+import dev.rewards.code.internal.Companions;
 import dev.rewards.code.internal.JudgedTests;
 import dev.rewards.code.internal.Programs;
 import dev.rewards.code.internal.Verdicts;
@@ -17,9 +22,20 @@ public final class CodeJudge {
 
     private static final int EXCERPT_CHARS = 1024;
     private static final int WALL_CLOCK_CPUS = 4;
+    /**
+     * Built checkers and interactors kept (least recently used first out): a static C++ checker is about 2 MiB, so
+     * the cache holds some 64 MiB at most; a problem's checker is built once while it stays in use.
+     */
+    private static final int MAX_BUILDS = 32;
 
     private final Sandbox sandbox;
     private final LimitPolicy policy;
+    private final Map<String, CompletableFuture<Companions.Built>> builds = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Companions.Built>> eldest) {
+            return size() > MAX_BUILDS;
+        }
+    };
 
     public CodeJudge(Sandbox sandbox, LimitPolicy policy) {
         this.sandbox = sandbox;
@@ -55,27 +71,45 @@ public final class CodeJudge {
                     new CodeResult.CompileReport("error", 0, "the program is longer than " + policy.maxSourceKb()
                             + " KiB"), List.of(), elapsed(started));
         }
-        Sandbox.Job job = Programs.prepare(submission.language(), code, tests, submission.limits(), policy,
-                submission.stopOnFirstFailure(), submission.comparison().floatTolerance());
+        Companion companion = companion(submission);
+        Sandbox.Job job = companion == null
+                ? Programs.prepare(submission.language(), code, tests, submission.limits(), policy,
+                        submission.stopOnFirstFailure(), submission.comparison().floatTolerance())
+                : Programs.prepare(submission.language(), code, tests, submission.limits(), policy,
+                        submission.stopOnFirstFailure(), companion.spec());
         List<CodeResult.CaseReport> cases = new ArrayList<>();
         int[] passed = {0};
+        double[] points = {0.0};
         Verdict[] status = {Verdict.ACCEPTED};
+        JudgeProgramException[] broken = {null};
         // Each test is judged as it arrives, so only one test's output is held at a time.
         Sandbox.Outcome outcome = sandbox.execute(submission.language(), job, (i, run) -> {
-            if (status[0] != Verdict.ACCEPTED && submission.stopOnFirstFailure()) {
+            if (broken[0] != null || status[0] != Verdict.ACCEPTED && submission.stopOnFirstFailure()) {
                 return;
             }
-            JudgedTests.Judged judged = judge(submission, i, run);
+            CompanionVerdicts.Judged judged;
+            try {
+                judged = judge(submission, i, run, companion);
+            } catch (JudgeProgramException e) {
+                // Not thrown through the sandbox (which would retry the job elsewhere): the problem is the dataset's.
+                broken[0] = e;
+                return;
+            }
             Verdict verdict = judged.verdict();
             String stderr = judged.detail().isEmpty() ? run.stderr() : judged.detail() + "\n" + run.stderr();
-            cases.add(new CodeResult.CaseReport(i, verdict, run.cpuMs(), run.memoryKb(), run.exitCode(), run.signal(),
-                    excerpt(run.stdout(), false), excerpt(stderr, true)));
+            cases.add(new CodeResult.CaseReport(i, verdict, judged.score(), run.cpuMs(), run.memoryKb(),
+                    run.exitCode(), run.signal(), excerpt(run.stdout(), false), excerpt(stderr, true),
+                    judged.feedback()));
+            points[0] += judged.score();
             if (verdict == Verdict.ACCEPTED) {
                 passed[0]++;
             } else if (status[0] == Verdict.ACCEPTED) {
                 status[0] = verdict;
             }
         });
+        if (broken[0] != null) {
+            throw broken[0];
+        }
         CodeResult.CompileReport compile = compileReport(outcome.compile());
         if (compile != null && compile.status().equals("error")) {
             return new CodeResult(submission.id(), Verdict.COMPILE_ERROR, 0.0, 0, tests.size(), compile, List.of(),
@@ -85,7 +119,8 @@ public final class CodeJudge {
             throw new SandboxUnavailableException("the sandbox returned " + outcome.tests().size() + " of "
                     + tests.size() + " test results", null);
         }
-        double score = submission.allTests() ? (double) passed[0] / tests.size()
+        // Fraction scoring sums the cases' shares (a checker's partial scores included); passed counts whole cases.
+        double score = submission.allTests() ? points[0] / tests.size()
                 : (status[0] == Verdict.ACCEPTED ? 1.0 : 0.0);
         return new CodeResult(submission.id(), status[0], score, passed[0], tests.size(), compile, cases,
                 elapsed(started));
@@ -157,17 +192,87 @@ public final class CodeJudge {
                 command.fileMb(), command.stackMb(), command.env());
     }
 
-    /** Stdio tests compare the program's stdout; call and assert tests are judged tests (JudgedTests). */
-    private static JudgedTests.Judged judge(CodeSubmission submission, int index, Sandbox.Observation run) {
+    /** A submission's checker or interactor, built (or found built) and ready to ship with its job. */
+    private record Companion(Sandbox.Companion spec, String description) {
+    }
+
+    private Companion companion(CodeSubmission submission) {
+        if (submission.tests() instanceof TestSuite.Stdio stdio && stdio.checker() != null) {
+            Companions.Built built = build(Companions.CHECKER, stdio.checker().program());
+            return new Companion(Companions.checker(built, stdio.checker(), stdio.cases(), submission.limits()),
+                    built.description());
+        }
+        if (submission.tests() instanceof TestSuite.Interactive interactive) {
+            Companions.Built built = build(Companions.INTERACTOR, interactive.interactor());
+            return new Companion(Companions.interactor(built, interactive, submission.limits()),
+                    built.description());
+        }
+        return null;
+    }
+
+    /**
+     * Builds a companion once per distinct source (language, source, files): concurrent requests for the same one
+     * wait for the first build; a failed build is not kept (the next request tries again).
+     */
+    Companions.Built build(String role, TestSuite.JudgeProgram program) {
+        if (program.language() == Language.PYTHON) {
+            return Companions.python(role, program);
+        }
+        requireInstalled(program.language());
+        String key = role + ":" + Companions.key(program);
+        CompletableFuture<Companions.Built> mine = new CompletableFuture<>();
+        CompletableFuture<Companions.Built> existing;
+        synchronized (builds) {
+            existing = builds.get(key);
+            if (existing == null) {
+                builds.put(key, mine);
+            }
+        }
+        if (existing != null) {
+            try {
+                return existing.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            Companions.Built built = Companions.fromCompile(role, program,
+                    sandbox.execute(program.language(), Companions.compileJob(role, program, policy)));
+            mine.complete(built);
+            return built;
+        } catch (RuntimeException e) {
+            synchronized (builds) {
+                builds.remove(key, mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Stdio tests compare the program's stdout (or ask their checker); call and assert tests are judged tests
+     * (JudgedTests); interactive tests are decided by their interactor.
+     */
+    private static CompanionVerdicts.Judged judge(CodeSubmission submission, int index, Sandbox.Observation run,
+                                                  Companion companion) {
+        Language language = submission.language();
+        int memoryMb = submission.limits().memoryMb();
+        if (submission.tests() instanceof TestSuite.Interactive) {
+            return CompanionVerdicts.interactor(run, language, memoryMb, companion.description(), index);
+        }
         if (!(submission.tests() instanceof TestSuite.Stdio stdio)) {
-            return JudgedTests.judge(run, submission.language(), submission.limits().memoryMb());
+            JudgedTests.Judged judged = JudgedTests.judge(run, language, memoryMb);
+            return new CompanionVerdicts.Judged(judged.verdict(), judged.verdict() == Verdict.ACCEPTED ? 1.0 : 0.0,
+                    judged.detail(), Map.of());
         }
-        Verdict abnormal = Verdicts.ofRun(run, submission.language(), submission.limits().memoryMb());
-        if (abnormal != null) {
-            return new JudgedTests.Judged(abnormal, "");
+        if (stdio.checker() != null) {
+            return CompanionVerdicts.checker(run, language, memoryMb, stdio.checker(), companion.description(), index);
         }
-        boolean matches = submission.comparison().matches(run.stdout(), stdio.cases().get(index).output());
-        return new JudgedTests.Judged(matches ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER, "");
+        Verdict abnormal = Verdicts.ofRun(run, language, memoryMb);
+        Verdict verdict = abnormal != null ? abnormal
+                : submission.comparison().matches(run.stdout(), stdio.cases().get(index).output())
+                ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER;
+        return new CompanionVerdicts.Judged(verdict, verdict == Verdict.ACCEPTED ? 1.0 : 0.0, "", Map.of());
     }
 
     private static CodeResult.CompileReport compileReport(Sandbox.Observation compile) {

@@ -22,7 +22,7 @@ public record CodeSubmission(String id, Language language, String response, Stri
         if (tests == null) {
             throw new IllegalArgumentException("tests: required");
         }
-        if (!(tests instanceof TestSuite.Stdio) && language != Language.PYTHON) {
+        if ((tests instanceof TestSuite.Call || tests instanceof TestSuite.Assert) && language != Language.PYTHON) {
             throw new IllegalArgumentException("tests.format: call and assert tests are Python only");
         }
         comparison = comparison == null ? OutputComparison.DEFAULT : comparison;

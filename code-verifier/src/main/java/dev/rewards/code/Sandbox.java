@@ -52,7 +52,9 @@ public interface Sandbox {
      */
     record Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
                int compileMemoryMb, int runMemoryMb, Map<String, String> binaryFilesBase64, List<String> fetchFiles,
-               Command judge, List<String> judgeInputs) {
+               Command judge, List<String> judgeInputs, Companion companion, long fetchLimitBytes) {
+        public static final long DEFAULT_FETCH_LIMIT_BYTES = 1 << 20;
+
         public Job {
             files = Map.copyOf(files);
             stdins = List.copyOf(stdins);
@@ -62,6 +64,16 @@ public interface Sandbox {
             if (judge == null ? !judgeInputs.isEmpty() : judgeInputs.size() != stdins.size()) {
                 throw new IllegalArgumentException("a judged job has one judge input per test, others none");
             }
+            if (companion != null && (judge != null || companion.testFiles().size() != stdins.size())) {
+                throw new IllegalArgumentException("a job with a companion has no judge and its files for every test");
+            }
+        }
+
+        public Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
+                   int compileMemoryMb, int runMemoryMb, Map<String, String> binaryFilesBase64,
+                   List<String> fetchFiles, Command judge, List<String> judgeInputs) {
+            this(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb, binaryFilesBase64,
+                    fetchFiles, judge, judgeInputs, null, DEFAULT_FETCH_LIMIT_BYTES);
         }
 
         public Job(Map<String, String> files, Command compile, Command run, List<String> stdins, boolean stopOnFailure,
@@ -81,9 +93,36 @@ public interface Sandbox {
                     binaryFilesBase64, fetchFiles, judge, judgeInputs);
         }
 
+        /** With a companion (checker, interactor) and the container memory that holds it too. */
+        public Job withCompanion(Companion companion, int runMemoryMb) {
+            // A one-phase job (same memory to compile and run) stays one phase.
+            int compileMemory = compileMemoryMb == this.runMemoryMb ? runMemoryMb : compileMemoryMb;
+            return new Job(files, compile, run, stdins, stopOnFailure, compileMemory, runMemoryMb,
+                    binaryFilesBase64, fetchFiles, judge, judgeInputs, companion, fetchLimitBytes);
+        }
+
         public Job withJudge(Command judge, List<String> judgeInputs) {
             return new Job(files, compile, run, stdins, stopOnFailure, compileMemoryMb, runMemoryMb,
                     binaryFilesBase64, fetchFiles, judge, judgeInputs);
+        }
+    }
+
+    /**
+     * An untrusted program of the problem's (checker or interactor) that runs beside each test under a uid of its
+     * own: its files (the built program, base64) in a directory only it may read, each test's files ({@code input},
+     * {@code answer}) given to it alone. A {@code CHECKER} runs after the program has ended, on the program's output
+     * (its stdin too when {@code stdinIsOutput}); an {@code INTERACTOR} runs with the program, connected stdout to
+     * stdin both ways. {@code acceptExitCodes}: the exit codes that pass a test (for stop-on-failure).
+     */
+    record Companion(Kind kind, Command command, int memoryMb, boolean stdinIsOutput, boolean feedback,
+                     List<Integer> acceptExitCodes, Map<String, String> filesBase64,
+                     List<Map<String, String>> testFiles) {
+        public enum Kind { CHECKER, INTERACTOR }
+
+        public Companion {
+            acceptExitCodes = List.copyOf(acceptExitCodes);
+            filesBase64 = Map.copyOf(filesBase64);
+            testFiles = testFiles.stream().map(Map::copyOf).toList();
         }
     }
 
@@ -141,9 +180,18 @@ public interface Sandbox {
 
     /**
      * What the trusted judge of a judged test did: its stdout (the verdict line) and stderr tail; its CPU and memory
-     * are never counted as the program's. {@code timedOut} is {@code cpu}, {@code wall} or null.
+     * are never counted as the program's. {@code timedOut} is {@code cpu}, {@code wall}, {@code memory} (a companion
+     * over its memory limit) or null; {@code files}: a checker's feedback files (text).
      */
     record JudgeObservation(Integer exitCode, Integer signal, String stdout, String stderr, String timedOut,
-                            long cpuMs, long wallMs) {
+                            long cpuMs, long wallMs, long memoryKb, Map<String, String> files) {
+        public JudgeObservation {
+            files = files == null ? Map.of() : Map.copyOf(files);
+        }
+
+        public JudgeObservation(Integer exitCode, Integer signal, String stdout, String stderr, String timedOut,
+                                long cpuMs, long wallMs) {
+            this(exitCode, signal, stdout, stderr, timedOut, cpuMs, wallMs, 0, Map.of());
+        }
     }
 }

@@ -1,19 +1,28 @@
 package dev.rewards.code;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The tests of a submission, in one of the three layouts trainers' datasets use. */
-public sealed interface TestSuite permits TestSuite.Stdio, TestSuite.Call, TestSuite.Assert {
+/** The tests of a submission, in one of the layouts trainers' datasets use. */
+public sealed interface TestSuite permits TestSuite.Stdio, TestSuite.Call, TestSuite.Assert, TestSuite.Interactive {
 
     int size();
 
-    /** Programs read {@code input} on stdin; their stdout is compared with {@code output}. */
-    record Stdio(List<StdioCase> cases) implements TestSuite {
+    /**
+     * Programs read {@code input} on stdin; their stdout is compared with {@code output} — or, with a
+     * {@code checker}, judged by the checker, which gets {@code output} as the judge's answer file.
+     */
+    record Stdio(List<StdioCase> cases, Checker checker) implements TestSuite {
         public Stdio {
             cases = List.copyOf(cases);
             if (cases.isEmpty()) {
                 throw new IllegalArgumentException("tests.cases: at least one test case is required");
             }
+        }
+
+        public Stdio(List<StdioCase> cases) {
+            this(cases, null);
         }
 
         @Override
@@ -74,6 +83,76 @@ public sealed interface TestSuite permits TestSuite.Stdio, TestSuite.Call, TestS
         @Override
         public int size() {
             return 1;
+        }
+    }
+
+    /**
+     * A problem's own judging program (checker or interactor): dataset code, untrusted, compiled once per distinct
+     * source and run with a submission's isolation under a uid of its own. {@code files} are extra source files
+     * (e.g. {@code testlib.h}) next to it at compile time. Its languages are those whose build runs in any sandbox
+     * image: static C/C++/Go binaries, and Python (every image has the runner's interpreter).
+     */
+    record JudgeProgram(Language language, String source, Map<String, String> files) {
+        public static final Set<Language> LANGUAGES = Set.of(Language.C, Language.CPP, Language.GO, Language.PYTHON);
+
+        public JudgeProgram {
+            if (language == null) {
+                throw new IllegalArgumentException("language: required");
+            }
+            if (!LANGUAGES.contains(language)) {
+                throw new IllegalArgumentException("language: checkers and interactors run in c, cpp, go or python, got "
+                        + language.wireName());
+            }
+            if (source == null || source.isBlank()) {
+                throw new IllegalArgumentException("source: required");
+            }
+            files = files == null ? Map.of() : Map.copyOf(files);
+            for (String name : files.keySet()) {
+                if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,99}") || name.startsWith("checker")
+                        || name.startsWith("interactor")) {
+                    throw new IllegalArgumentException("files: '" + name + "' is not a plain file name (letters,"
+                            + " digits, . _ + -; not checker* or interactor*)");
+                }
+            }
+        }
+    }
+
+    /** How a checker is called and what its exit code means (README, "Checkers"). */
+    enum CheckerProtocol {
+        /** {@code checker <input> <output> <answer>}; 0 accepted, 1 wrong answer, 2 presentation error, 3 judge failure, 7 partial. */
+        TESTLIB,
+        /** {@code validator <input> <judge_answer> <feedback_dir> < team_output}; 42 accepted, 43 wrong answer. */
+        KATTIS
+    }
+
+    /** {@code presentationErrorAccepted}: testlib's exit 2 counts as accepted (default: wrong answer). */
+    record Checker(JudgeProgram program, CheckerProtocol protocol, boolean presentationErrorAccepted) {
+        public Checker {
+            if (program == null || protocol == null) {
+                throw new IllegalArgumentException("checker: program and protocol are required");
+            }
+        }
+    }
+
+    /**
+     * The program talks to {@code interactor} over its stdin/stdout; the interactor reads each test's {@code input}
+     * as a file (argv[1]) and decides by its exit code (testlib: 0 accepted, 1 wrong answer, 2 presentation error,
+     * 3 judge failure).
+     */
+    record Interactive(JudgeProgram interactor, List<String> inputs) implements TestSuite {
+        public Interactive {
+            if (interactor == null) {
+                throw new IllegalArgumentException("tests.interactor: required");
+            }
+            inputs = List.copyOf(inputs);
+            if (inputs.isEmpty()) {
+                throw new IllegalArgumentException("tests.cases: at least one test case is required");
+            }
+        }
+
+        @Override
+        public int size() {
+            return inputs.size();
         }
     }
 }

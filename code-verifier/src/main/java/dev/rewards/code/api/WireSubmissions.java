@@ -73,7 +73,7 @@ final class WireSubmissions {
         }
         Object format = tests.get("format");
         if (format == null) {
-            throw new IllegalArgumentException("tests.format: required (stdio, call or assert)");
+            throw new IllegalArgumentException("tests.format: required (stdio, call, assert or interactive)");
         }
         return switch (String.valueOf(format)) {
             case "stdio" -> {
@@ -84,7 +84,19 @@ final class WireSubmissions {
                     cases.add(new TestSuite.StdioCase(string(c.get("input"), "tests.cases[" + i + "].input", true),
                             string(c.get("output"), "tests.cases[" + i + "].output", false)));
                 }
-                yield new TestSuite.Stdio(cases);
+                yield new TestSuite.Stdio(cases, tests.get("checker") == null ? null : checker(tests.get("checker")));
+            }
+            case "interactive" -> {
+                List<String> inputs = new ArrayList<>();
+                List<Object> wireCases = list(tests.get("cases"), "tests.cases");
+                for (int i = 0; i < wireCases.size(); i++) {
+                    Map<String, Object> c = map(wireCases.get(i), "tests.cases[" + i + "]");
+                    inputs.add(string(c.get("input"), "tests.cases[" + i + "].input", true));
+                }
+                if (tests.get("interactor") == null) {
+                    throw new IllegalArgumentException("tests.interactor: required for interactive tests");
+                }
+                yield new TestSuite.Interactive(judgeProgram(tests.get("interactor"), "tests.interactor."), inputs);
             }
             case "call" -> {
                 List<TestSuite.CallCase> cases = new ArrayList<>();
@@ -105,8 +117,52 @@ final class WireSubmissions {
             case "assert" -> new TestSuite.Assert(string(tests.get("test_code"), "tests.test_code", false),
                     (String) tests.get("entry_point"));
             default -> throw new IllegalArgumentException("tests.format: unknown value '" + format
-                    + "', expected stdio, call or assert");
+                    + "', expected stdio, call, assert or interactive");
         };
+    }
+
+    /**
+     * {@code {"language", "source", "files"?, "protocol"?: "testlib" (default) | "kattis",
+     * "presentation_error"?: "wrong_answer" (default) | "accepted"}}.
+     */
+    private static TestSuite.Checker checker(Object wire) {
+        Map<String, Object> checker = map(wire, "tests.checker");
+        Object protocol = checker.getOrDefault("protocol", "testlib");
+        TestSuite.CheckerProtocol parsed = switch (String.valueOf(protocol)) {
+            case "testlib" -> TestSuite.CheckerProtocol.TESTLIB;
+            case "kattis" -> TestSuite.CheckerProtocol.KATTIS;
+            default -> throw new IllegalArgumentException("tests.checker.protocol: unknown value '" + protocol
+                    + "', expected testlib or kattis");
+        };
+        Object pe = checker.getOrDefault("presentation_error", "wrong_answer");
+        boolean peAccepted = switch (String.valueOf(pe)) {
+            case "wrong_answer" -> false;
+            case "accepted" -> true;
+            default -> throw new IllegalArgumentException("tests.checker.presentation_error: unknown value '" + pe
+                    + "', expected wrong_answer or accepted");
+        };
+        if (peAccepted && parsed == TestSuite.CheckerProtocol.KATTIS) {
+            throw new IllegalArgumentException("tests.checker.presentation_error: testlib checkers only");
+        }
+        return new TestSuite.Checker(judgeProgram(checker, "tests.checker."), parsed, peAccepted);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TestSuite.JudgeProgram judgeProgram(Object wire, String prefix) {
+        Map<String, Object> program = map(wire, prefix.substring(0, prefix.length() - 1));
+        try {
+            Map<String, String> files = new java.util.LinkedHashMap<>();
+            Object wireFiles = program.get("files");
+            if (wireFiles != null) {
+                for (Map.Entry<String, Object> file : map(wireFiles, "files").entrySet()) {
+                    files.put(file.getKey(), string(file.getValue(), "files." + file.getKey(), false));
+                }
+            }
+            return new TestSuite.JudgeProgram(Language.fromWireName(string(program.get("language"), "language", false)),
+                    string(program.get("source"), "source", false), files);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(prefix + e.getMessage(), e);
+        }
     }
 
     /**

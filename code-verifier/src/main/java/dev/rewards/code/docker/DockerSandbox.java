@@ -253,7 +253,8 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         if (run) {
             // Beyond the limits: fresh state between tests, and encoding and sending up to the output cap.
             long perTest = job.run().wallMs() + 2000L + job.run().outputBytes() / (1 << 20) * 200L
-                    + (job.judge() == null ? 0 : job.judge().wallMs());
+                    + (job.judge() == null ? 0 : job.judge().wallMs())
+                    + (job.companion() == null ? 0 : job.companion().command().wallMs() + 1000L);
             millis += perTest * job.stdins().size();
         }
         return Duration.ofMillis(millis);

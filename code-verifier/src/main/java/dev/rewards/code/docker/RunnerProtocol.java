@@ -2,6 +2,7 @@ package dev.rewards.code.docker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ final class RunnerProtocol {
     static final long LINE_SLACK = 64 * 1024;
     static final int STDERR_BYTES = 8192;
     static final int JUDGE_STDERR_BYTES = 8192;
-    static final long FETCH_FILE_BYTES = 1 << 20;
+    /** What runner.py returns of a checker's feedback directory at most. */
+    static final int FEEDBACK_FILES = 16;
+    static final int FEEDBACK_FILE_BYTES = 16384;
 
     // Every non-ASCII character escaped: a lone surrogate in a program or its stdin reaches the runner as \\uD800
     // (kept, then written as invalid UTF-8) instead of failing the encoder.
@@ -58,6 +61,9 @@ final class RunnerProtocol {
         if (compile) {
             request.put("files", job.files());
             request.put("binary_files", job.binaryFilesBase64());
+            if (job.companion() != null) {
+                request.put("companion_files", job.companion().filesBase64());
+            }
             if (job.compile() != null) {
                 request.put("compile", command(job.compile()));
             }
@@ -67,19 +73,33 @@ final class RunnerProtocol {
             if (job.judge() != null) {
                 runSpec.put("judge", command(job.judge()));
             }
+            Sandbox.Companion companion = job.companion();
+            if (companion != null) {
+                Map<String, Object> spec = command(companion.command());
+                spec.put("mode", companion.kind() == Sandbox.Companion.Kind.CHECKER ? "checker" : "interactor");
+                spec.put("memory_mb", companion.memoryMb());
+                spec.put("stdin", companion.stdinIsOutput() ? "output" : "none");
+                spec.put("feedback", companion.feedback());
+                spec.put("accept_exit_codes", companion.acceptExitCodes());
+                runSpec.put("companion", spec);
+            }
             request.put("run", runSpec);
-            List<Map<String, String>> tests = new ArrayList<>();
+            List<Map<String, Object>> tests = new ArrayList<>();
             for (int i = 0; i < job.stdins().size(); i++) {
-                Map<String, String> test = new LinkedHashMap<>();
+                Map<String, Object> test = new LinkedHashMap<>();
                 test.put("stdin", job.stdins().get(i));
                 if (job.judge() != null) {
                     test.put("judge_input", job.judgeInputs().get(i));
+                }
+                if (companion != null) {
+                    test.put("companion_files", companion.testFiles().get(i));
                 }
                 tests.add(test);
             }
             request.put("tests", tests);
             request.put("stop_on_failure", job.stopOnFailure());
             request.put("fetch_files", job.fetchFiles());
+            request.put("fetch_limit_bytes", job.fetchLimitBytes());
             request.put("writable_work_dir", !job.fetchFiles().isEmpty() || !job.binaryFilesBase64().isEmpty());
         }
         request.put("keep_work_dir", keepWorkDir);
@@ -115,11 +135,15 @@ final class RunnerProtocol {
             if (job.judge() != null) {
                 test += base64Length(job.judge().outputBytes()) + base64Length(JUDGE_STDERR_BYTES);
             }
+            if (job.companion() != null) {
+                test += base64Length(job.companion().command().outputBytes()) + base64Length(JUDGE_STDERR_BYTES)
+                        + (job.companion().feedback() ? FEEDBACK_FILES * (base64Length(FEEDBACK_FILE_BYTES) + 512L) : 0);
+            }
             longest = Math.max(longest, test);
         }
         long files = 0;
         for (String name : job.fetchFiles()) {
-            files += base64Length(FETCH_FILE_BYTES) + 6L * name.length() + 8;
+            files += base64Length(job.fetchLimitBytes()) + 6L * name.length() + 8;
         }
         return Math.max(longest, files) + LINE_SLACK;
     }
@@ -188,8 +212,15 @@ final class RunnerProtocol {
         Sandbox.JudgeObservation judge = null;
         if (line.get("judge") instanceof Map<?, ?> judgeFields) {
             Map<String, Object> j = (Map<String, Object>) judgeFields;
+            Map<String, String> files = new LinkedHashMap<>();
+            if (j.get("files") instanceof Map<?, ?> encoded) {
+                // Feedback files of a Kattis validator: base64 of what it wrote, as text.
+                encoded.forEach((name, content) -> files.put((String) name,
+                        new String(Base64.getDecoder().decode((String) content), StandardCharsets.UTF_8)));
+            }
             judge = new Sandbox.JudgeObservation(integer(j, "exit_code"), integer(j, "signal"), text(j, "stdout_b64"),
-                    text(j, "stderr_b64"), string(j, "timed_out"), number(j, "cpu_ms", 0), number(j, "wall_ms", 0));
+                    text(j, "stderr_b64"), string(j, "timed_out"), number(j, "cpu_ms", 0), number(j, "wall_ms", 0),
+                    number(j, "memory_kb", 0), files);
         }
         return new Sandbox.Observation(integer(line, "exit_code"), integer(line, "signal"),
                 number(line, "cpu_ms", 0), number(line, "wall_ms", 0), number(line, "memory_kb", 0),

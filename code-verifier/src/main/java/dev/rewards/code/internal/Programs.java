@@ -48,13 +48,29 @@ public final class Programs {
     private Programs() {
     }
 
+    /**
+     * A job whose tests are judged by a companion (a checker or an interactor, see {@link Companions}): the
+     * container's memory holds the program and, for an interactor running beside it, the interactor too.
+     */
+    public static Sandbox.Job prepare(Language language, String code, TestSuite tests, CodeLimits limits,
+                                      LimitPolicy policy, boolean stopOnFailure, Sandbox.Companion companion) {
+        Sandbox.Job job = prepare(language, code, tests, limits, policy, stopOnFailure, 0);
+        int memory = companion.kind() == Sandbox.Companion.Kind.INTERACTOR
+                ? job.runMemoryMb() + companion.memoryMb()
+                : Math.max(job.runMemoryMb(), companion.memoryMb() + RUNTIME_OVERHEAD_MB.get(Language.PYTHON));
+        return job.withCompanion(companion, memory);
+    }
+
     /** {@code floatTolerance}: of call results whose expected value is a float. */
     public static Sandbox.Job prepare(Language language, String code, TestSuite tests, CodeLimits limits,
                                       LimitPolicy policy, boolean stopOnFailure, double floatTolerance) {
         int runMemory = limits.memoryMb() + RUNTIME_OVERHEAD_MB.get(language);
-        if (tests instanceof TestSuite.Stdio stdio) {
+        if (tests instanceof TestSuite.Stdio || tests instanceof TestSuite.Interactive) {
             SourceLayout layout = layout(language, code);
-            List<String> stdins = stdio.cases().stream().map(TestSuite.StdioCase::input).toList();
+            // An interactive program's stdin is its interactor's stdout: the runner wires it, the memfd stays empty.
+            List<String> stdins = tests instanceof TestSuite.Stdio stdio
+                    ? stdio.cases().stream().map(TestSuite.StdioCase::input).toList()
+                    : Collections.nCopies(tests.size(), "");
             int compileMemory = language.compiled() ? Math.max(policy.compileMemoryMb(), runMemory) : runMemory;
             return new Sandbox.Job(Map.of(layout.fileName(), code), compileCommand(language, layout, policy),
                     runCommand(layout.run(limits.memoryMb()), limits, layout.env(limits.memoryMb())), stdins, stopOnFailure, compileMemory,
