@@ -1149,7 +1149,7 @@ def run_checker(spec, test_files, output):
             REAPER.reap((pid,))
             if pid in REAPER.statuses:
                 break
-            live_cpu_s, rss_kb = sample_tree(COMPANION_UID)
+            live_cpu_s, rss_kb, _ = sample_tree(COMPANION_UID)
             peak_kb = max(peak_kb, rss_kb)
             cpu_s = max(cpu_s, live_cpu_s + REAPER.stray_cpu_s)
             if time.monotonic() - started > limits["wall_ms"] / 1000.0:
