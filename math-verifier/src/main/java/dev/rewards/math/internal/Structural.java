@@ -44,7 +44,8 @@ final class Structural {
                 // "x = 11" and the worked "5 + 5 + 1 = 11" both end in the value that answers the question.
                 return scalars.withDecorations(g.value(), last(r), goldParsed, answerParsed, trace);
             }
-            if (answer instanceof Answer.SetOf set && set.elements().size() == 1) {
+            if (answer instanceof Answer.SetOf set && set.elements().size() == 1 && goldParsed != null) {
+                // "\\{5\\}" answers 5 as a whole answer; inside a set, {2} is not the element 2
                 return answers(gold, set.elements().get(0), goldParsed, answerParsed, trace);
             }
             return false;
