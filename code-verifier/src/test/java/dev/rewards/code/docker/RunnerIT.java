@@ -320,7 +320,7 @@ class RunnerIT {
         }
     }
 
-    /** Containers of this sandbox in which a program of the sandbox user is running. */
+    /** Containers of this sandbox in which a Python program of the sandbox user is running. */
     private static List<String> busyContainers(DockerClient docker) {
         List<String> busy = new ArrayList<>();
         for (Container container : docker.listContainersCmd()
@@ -328,7 +328,9 @@ class RunnerIT {
             try {
                 var top = docker.topContainerCmd(container.getId()).withPsArgs("-eo pid,user,args").exec();
                 for (String[] process : top.getProcesses()) {
-                    if (String.join(" ", process).contains("python3 main.py")) {
+                    // The program runs as the sandbox user (a fresh `python3 main.py`, or forked from the zygote).
+                    String user = process[1];
+                    if ((user.equals("nobody") || user.equals("65534")) && process[2].contains("python3")) {
                         busy.add(container.getId());
                     }
                 }
