@@ -320,6 +320,19 @@ class Handle:
             raise TypeError("len() of a solution object is not a non-negative int")
         return n
 
+    def __instancecheck__(self, instance):
+        # isinstance(node, Node) in the tests, Node a class of the solution: its process answers for its own class.
+        return self._rw_truth("isinstance", instance)
+
+    def __subclasscheck__(self, subclass):
+        return self._rw_truth("issubclass", subclass)
+
+    def _rw_truth(self, op_name, value):
+        truth = self._rw_callee.op(op_name, self, value=value)
+        if type(truth) is not bool:
+            raise TypeError("%s() of a solution class is not a bool" % op_name)
+        return truth
+
     def __next__(self):
         # next(gen) in the tests, on a generator or iterator the solution returned.
         return self._rw_callee.op("next", self, allow_stop=True)
