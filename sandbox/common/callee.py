@@ -175,6 +175,10 @@ class Server:
                     return {"stop": True}
             elif op == "bool":
                 result = bool(target)
+            elif op == "isinstance":
+                result = isinstance(self.decoder.decode(request["value"]), target)
+            elif op == "issubclass":
+                result = issubclass(self.decoder.decode(request["value"]), target)
             elif op == "str":
                 result = str(target)
             else:

@@ -320,6 +320,19 @@ class Handle:
             raise TypeError("len() of a solution object is not a non-negative int")
         return n
 
+    def __instancecheck__(self, instance):
+        # isinstance(node, Node) in the tests, Node a class of the solution: its process answers for its own class.
+        return self._rw_truth("isinstance", instance)
+
+    def __subclasscheck__(self, subclass):
+        return self._rw_truth("issubclass", subclass)
+
+    def _rw_truth(self, op_name, value):
+        truth = self._rw_callee.op(op_name, self, value=value)
+        if type(truth) is not bool:
+            raise TypeError("%s() of a solution class is not a bool" % op_name)
+        return truth
+
     def __next__(self):
         # next(gen) in the tests, on a generator or iterator the solution returned.
         return self._rw_callee.op("next", self, allow_stop=True)
@@ -729,9 +742,17 @@ def _entry(callee, node):
 def run_asserts(callee, spec, checks):
     test_code = spec.get("test_code")
     entry_point = spec.get("entry_point")
-    if type(test_code) is not str or (entry_point is not None and type(entry_point) is not str):
-        raise BadTest("assert mode needs test_code (str) and entry_point (str or null)")
+    prelude = spec.get("prelude")
+    if type(test_code) is not str or (entry_point is not None and type(entry_point) is not str) \
+            or (prelude is not None and type(prelude) is not str):
+        raise BadTest("assert mode needs test_code (str), entry_point (str or null) and prelude (str or null)")
     code, calls_check, module_uses = rewrite(test_code)
+    prelude_code = None
+    if prelude:
+        try:
+            prelude_code = compile(prelude, "<prelude>", "exec")
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            raise BadTest("the prelude does not compile: %s" % error)
     import builtins
 
     namespace = TestNamespace(callee, frozenset(vars(builtins)), stdlib_names(), module_uses)
@@ -741,6 +762,12 @@ def run_asserts(callee, spec, checks):
                       "__rw_not_in": lambda a, b: not strict_in(a, b), "__rw_eq_bool_literal": equal_to_bool_literal,
                       "__rw_defined_or_builtin": lambda name: defined_or_builtin(callee, name)})
     callee.load()
+    if prelude_code is not None:
+        # The prompt's helpers the tests call (HumanEval/32's poly, /38's encode_cyclic) are the tests' own: a
+        # solution that redefines them could make any answer check out. Its stub of the entry point is not.
+        exec(prelude_code, namespace)
+        if entry_point is not None:
+            dict.pop(namespace, entry_point.split(".")[0].split("(")[0].strip(), None)
     exec(code, namespace)
     if entry_point is not None and not calls_check and callable(dict.get(namespace, "check")):
         namespace["check"](resolve_entry(callee, entry_point, namespace))

@@ -49,7 +49,9 @@ def tasks(corpora, only):
                 row = json.loads(line)
                 solution = row["solution"]
                 if corpus == "humaneval":
-                    inputs = [{"mode": "assert", "test_code": row["tests"], "entry_point": row["entry_point"]}]
+                    # The prompt's helpers (poly, encode_cyclic …) are the tests' own, as a trainer should send them.
+                    inputs = [{"mode": "assert", "test_code": row["tests"], "entry_point": row["entry_point"],
+                               "prelude": row["prompt"]}]
                 elif corpus == "mbpp":
                     code = row["test_setup_code"] + "\n" + "\n".join(row["tests"]) + "\n"
                     inputs = [{"mode": "assert", "test_code": code, "entry_point": None}]

@@ -68,9 +68,16 @@ public sealed interface TestSuite permits TestSuite.Stdio, TestSuite.Call, TestS
     /**
      * HumanEval/MBPP style: {@code testCode} runs after the program in the same module; with an {@code entryPoint},
      * {@code check(entryPoint)} is called when the test code defines {@code check} without calling it. Passes only
-     * when the test code ran to its end.
+     * when the test code ran to its end. {@code prelude} (optional): trusted code run before the tests in their own
+     * namespace — HumanEval's prompt, whose helpers (poly, encode_cyclic, encode_shift) the tests call; taken from
+     * the solution instead, a solution could redefine them (encode_cyclic and decode_cyclic both the identity pass).
+     * The entry point's name stays the solution's.
      */
-    record Assert(String testCode, String entryPoint) implements TestSuite {
+    record Assert(String testCode, String entryPoint, String prelude) implements TestSuite {
+        public Assert(String testCode, String entryPoint) {
+            this(testCode, entryPoint, null);
+        }
+
         public Assert {
             if (testCode == null || testCode.isBlank()) {
                 throw new IllegalArgumentException("tests.test_code: required");

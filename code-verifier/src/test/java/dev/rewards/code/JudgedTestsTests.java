@@ -113,6 +113,18 @@ class JudgedTestsTests {
         assertThat(input.get("test_code").asString()).isEqualTo(tests);
         assertThat(input.get("entry_point").asString()).isEqualTo("f");
         assertThat(job.files().get("solution.py")).doesNotContain("candidate");
+        assertThat(input.has("prelude")).isFalse();
+    }
+
+    @Test
+    void aPreludeTravelsToTheJudgeOnlyNeverToTheProgram() {
+        ScriptedSandbox sandbox = new ScriptedSandbox(List.of());
+        String prelude = "def encode_cyclic(s):\n    return s[1:] + s[:1]\n";
+        new CodeJudge(sandbox, LimitPolicy.STANDARD).verify(submission(
+                new TestSuite.Assert("def check(candidate):\n    assert candidate('ab') == 'ab'\n", "f", prelude), false));
+        Sandbox.Job job = sandbox.jobs.get(0);
+        assertThat(JSON.readTree(job.judgeInputs().get(0)).get("prelude").asString()).isEqualTo(prelude);
+        assertThat(job.files().toString() + job.stdins()).doesNotContain("encode_cyclic");
     }
 
     @Test

@@ -115,7 +115,7 @@ final class WireSubmissions {
                 yield new TestSuite.Call(string(tests.get("fn_name"), "tests.fn_name", false), cases);
             }
             case "assert" -> new TestSuite.Assert(string(tests.get("test_code"), "tests.test_code", false),
-                    (String) tests.get("entry_point"));
+                    (String) tests.get("entry_point"), string(tests.get("prelude"), "tests.prelude", true));
             default -> throw new IllegalArgumentException("tests.format: unknown value '" + format
                     + "', expected stdio, call, assert or interactive");
         };

@@ -105,6 +105,9 @@ public final class Programs {
             input.put("mode", "assert");
             input.put("test_code", asserts.testCode());
             input.put("entry_point", asserts.entryPoint());
+            if (asserts.prelude() != null && !asserts.prelude().isBlank()) {
+                input.put("prelude", asserts.prelude());
+            }
             inputs.add(JSON.writeValueAsString(input));
         }
         return inputs;

@@ -63,8 +63,10 @@ class CodeCorporaIT {
     void referenceSolutionsAreAccepted() throws Exception {
         List<Case> cases = new ArrayList<>();
         for (JsonNode row : JsonLines.read(CodeCorporaIT.class, "/corpus/code/humaneval/tasks.jsonl")) {
-            cases.add(accepted(row, assertTests(row.get("tests").asString(), row.get("entry_point").asString()),
-                    row.get("solution").asString()));
+            // The prompt as prelude: its helpers (poly, encode_cyclic) are the tests' own, as trainers send them.
+            Map<String, Object> tests = assertTests(row.get("tests").asString(), row.get("entry_point").asString());
+            tests.put("prelude", row.get("prompt").asString());
+            cases.add(accepted(row, tests, row.get("solution").asString()));
         }
         for (JsonNode row : JsonLines.read(CodeCorporaIT.class, "/corpus/code/mbpp/tasks.jsonl")) {
             StringBuilder test = new StringBuilder(row.get("test_setup_code").asString()).append('\n');
