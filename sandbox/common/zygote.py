@@ -23,7 +23,8 @@ Differences, accepted: the hash secret (and address-space layout) is the zygote'
 by the tests of one submission (as with a PYTHONHASHSEED drawn per submission) — a fork cannot re-seed it, since
 every string made at start-up carries a hash of the old secret; the interpreter's start-up CPU time (≈15 ms) is no
 longer charged to every test; the module's frame has this file's frame as its f_back (one more level of recursion
-depth used, 2 of the default 1,000), and the ctypes objects are unreachable garbage in its heap.
+depth used, 2 of the default 1,000); the zygote's objects are frozen out of the garbage collector
+(gc.get_freeze_count() is not 0) and the ctypes objects are unreachable garbage among them.
 """
 import os
 import sys
@@ -134,6 +135,11 @@ def _serve():
         os.waitpid(middle, 0)
 
 
+# The child's page faults are what a fork costs (on a virtual machine, each copy-on-write fault is dear): the
+# collector would write to every object the zygote has whenever it runs in a program, so they are frozen out of it.
+import gc  # noqa: E402
+gc.freeze()
+del sys.modules["gc"], gc
 _serve()
 # From here on this is the program's process, and the rest of this file is what `python3 SCRIPT` does.
 _main = type(sys)("__main__")
