@@ -249,18 +249,10 @@ def kill_as(uid, deadline_s=2.0, watched=()):
     """
     end = time.monotonic() + deadline_s
     while True:
-        if uid:
-            pids = uid_pids(uid)
-            for number in (signal.SIGSTOP, signal.SIGKILL):
-                for pid in pids:
-                    try:
-                        os.kill(pid, number)
-                    except ProcessLookupError:
-                        pass
-        elif REAPER.exempt:
+        if uid or REAPER.exempt:
             # The zygote stays (it runs no code of the submission and no program can reach it): everything else is
             # stopped and killed by pid, as for a uid.
-            pids = [pid for pid in uid_pids(0) if pid not in REAPER.exempt]
+            pids = uid_pids(uid) if uid else [pid for pid in uid_pids(0) if pid not in REAPER.exempt]
             for number in (signal.SIGSTOP, signal.SIGKILL):
                 for pid in pids:
                     try:
