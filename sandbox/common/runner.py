@@ -396,7 +396,9 @@ def remove_sysv_ipc():
 
 
 def remove_as_owner(control, ident):
-    for uid in (SANDBOX_UID, JUDGE_UID):
+    """Removes a SysV object as each uid that may own it: the program's, the judge's, a checker's or interactor's
+    (left behind, one would make the run unclean: a 503)."""
+    for uid in (SANDBOX_UID, JUDGE_UID, COMPANION_UID):
         with EffectiveUser(uid):
             if control == "semctl":
                 result = libc.semctl(ctypes.c_int(ident), ctypes.c_int(0), ctypes.c_int(IPC_RMID))
