@@ -121,6 +121,12 @@ final class ContainerPool {
         });
     }
 
+    /** Gives back a container that is not to stay warm: removed, not replaced. */
+    void discard(Box box) {
+        live.decrementAndGet();
+        maintenance.submit(() -> remove.accept(box.id));
+    }
+
     /** Creates one container; on failure retries with backoff until it succeeds or the sandbox closes. */
     void replenish() {
         long backoff = 500;

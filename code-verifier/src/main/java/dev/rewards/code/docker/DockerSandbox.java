@@ -153,6 +153,8 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     /** The toolchain version recorded in the image at build time. */
     public String toolchainVersion(Language language) {
         ContainerPool pool = pools.get(language);
+        // Listing the languages is no use of an optional one: a container made only to read its version goes again.
+        boolean borrowed = language.optional() && pool.live() == 0;
         Box box = pool.acquire();
         boolean healthy = false;
         try {
@@ -165,7 +167,11 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         } catch (RunnerExec.Failure e) {
             throw anomaly(box, e.getMessage(), e);
         } finally {
-            pool.release(box, healthy);
+            if (borrowed) {
+                pool.discard(box);
+            } else {
+                pool.release(box, healthy);
+            }
         }
     }
 
