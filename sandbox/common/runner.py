@@ -821,6 +821,19 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     judge_memory_kb = int(judge.get("memory_mb", 0)) * 1024 if interactor is not None else 0
     judge_peak_kb = 0
 
+    def take_stderr():
+        """Reads what the program's stderr pipe holds (kept up to its cap); marks it closed at its end."""
+        nonlocal err_open
+        try:
+            chunk = os.read(err_r, CHUNK)
+        except BlockingIOError:
+            return
+        if not chunk:
+            selector.unregister(err_r)
+            err_open = False
+        elif len(err) < err_cap:
+            err.extend(chunk[: err_cap - len(err)])
+
     def stop_program(why):
         nonlocal timed_out, wall_ms
         if why in ("cpu", "wall") and timed_out is None:
@@ -844,15 +857,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
                 pass
         for key, _ in selector.select(POLL_S):
             if key.data == "err":
-                try:
-                    chunk = os.read(err_r, CHUNK)
-                except BlockingIOError:
-                    continue
-                if not chunk:
-                    selector.unregister(err_r)
-                    err_open = False
-                elif len(err) < err_cap:
-                    err.extend(chunk[: err_cap - len(err)])
+                take_stderr()
             elif key.data == "exit":
                 selector.unregister(pidfd)
                 program_done = True
@@ -904,16 +909,9 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     drain_until = time.monotonic() + 0.5
     while err_open and time.monotonic() < drain_until:
         for _, _ in selector.select(0.05):
-            try:
-                chunk = os.read(err_r, CHUNK)
-            except BlockingIOError:
-                continue
-            if not chunk:
-                selector.unregister(err_r)
-                err_open = False
+            take_stderr()
+            if not err_open:
                 break
-            if len(err) < err_cap:
-                err.extend(chunk[: err_cap - len(err)])
     selector.close()
     # The output stays in its memfd until the reply streams it (an interactive program's went to its interactor).
     stdout_bytes = 0
