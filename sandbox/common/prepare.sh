@@ -25,7 +25,7 @@ printf 'root only\n' > /etc/root-permission-test.txt
 chmod 0640 /etc/root-permission-test.txt
 mkdir -p /sandbox
 chown 65534:65534 /sandbox
-chmod 0755 /opt/rewards/idle
+chmod 0755 /opt/rewards/entrypoint
 # The runner is Python: public toolchain images without Python get the minimal interpreter.
 if ! command -v python3 >/dev/null 2>&1; then
   apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*

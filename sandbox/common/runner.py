@@ -159,6 +159,10 @@ def read_request():
     data = stdin.read(length)
     if len(data) != length:
         raise ValueError("request truncated: %d of %d bytes" % (len(data), length))
+    return data
+
+
+def parse_request(data):
     return json.loads(data.decode("utf-8", "surrogatepass"))
 
 
@@ -1347,9 +1351,8 @@ def read_without_links(parts, limit_bytes):
 
 # ----------------------------------------------------------------------------------------------------------- main
 
-def main():
+def main(request):
     libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    request = read_request()
     try:
         for name in request.get("fetch_files") or []:
             checked_name(name)
@@ -1380,10 +1383,17 @@ def main():
     emit({"type": "end", "clean": clean})
 
 
-if __name__ == "__main__":
+def run_request(data):
+    """Serves one request (its JSON bytes); returns the exit status: 0 when the reply is valid, 3 on an anomaly (the
+    caller recycles the container)."""
     try:
-        main()
-    except Exception as error:  # an anomaly: the caller recycles the container
+        main(parse_request(data))
+        return 0
+    except Exception as error:
         import traceback
         sys.stderr.write("runner failure: %s: %s\n%s" % (type(error).__name__, error, traceback.format_exc()[-1500:]))
-        sys.exit(3)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(run_request(read_request()))

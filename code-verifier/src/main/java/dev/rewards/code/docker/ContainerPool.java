@@ -21,15 +21,17 @@ final class ContainerPool {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerPool.class);
 
-    /** One container; {@code memoryMb} is its current memory limit. */
+    /** One container and the channel to its runner server; {@code memoryMb} is its current memory limit. */
     static final class Box {
         final String id;
+        final RunnerChannel runner;
         volatile int memoryMb = ContainerSpec.INITIAL_MEMORY_MB;
         volatile int uses;
         volatile boolean dirty;
 
-        Box(String id) {
+        Box(String id, RunnerChannel runner) {
             this.id = id;
+            this.runner = runner;
         }
 
         String shortId() {
@@ -39,8 +41,8 @@ final class ContainerPool {
 
     private final Language language;
     private final SandboxSettings settings;
-    private final Function<Language, String> create;
-    private final Consumer<String> remove;
+    private final Function<Language, Box> create;
+    private final Consumer<Box> remove;
     private final ExecutorService maintenance;
     private final AtomicReference<String> lastFailure;
     private final LinkedBlockingQueue<Box> idle = new LinkedBlockingQueue<>();
@@ -48,8 +50,8 @@ final class ContainerPool {
     private volatile boolean failing;
     private volatile boolean closed;
 
-    ContainerPool(Language language, SandboxSettings settings, Function<Language, String> create,
-                  Consumer<String> remove, ExecutorService maintenance, AtomicReference<String> lastFailure) {
+    ContainerPool(Language language, SandboxSettings settings, Function<Language, Box> create,
+                  Consumer<Box> remove, ExecutorService maintenance, AtomicReference<String> lastFailure) {
         this.language = language;
         this.settings = settings;
         this.create = create;
@@ -72,6 +74,8 @@ final class ContainerPool {
 
     void close() {
         closed = true;
+        // Their containers are removed by the sandbox; their channels' threads end here.
+        idle.forEach(box -> box.runner.close());
     }
 
     Box acquire() {
@@ -82,7 +86,7 @@ final class ContainerPool {
         if (live.incrementAndGet() <= settings.poolSize()) {
             // Pools fill lazily when they were not warmed at startup (or lost containers).
             try {
-                Box box = new Box(create.apply(language));
+                Box box = create.apply(language);
                 failing = false;
                 return box;
             } catch (RuntimeException e) {
@@ -116,7 +120,7 @@ final class ContainerPool {
         }
         live.decrementAndGet();
         maintenance.submit(() -> {
-            remove.accept(box.id);
+            remove.accept(box);
             replenish();
         });
     }
@@ -124,7 +128,7 @@ final class ContainerPool {
     /** Gives back a container that is not to stay warm: removed, not replaced. */
     void discard(Box box) {
         live.decrementAndGet();
-        maintenance.submit(() -> remove.accept(box.id));
+        maintenance.submit(() -> remove.accept(box));
     }
 
     /** Creates one container; on failure retries with backoff until it succeeds or the sandbox closes. */
@@ -136,7 +140,7 @@ final class ContainerPool {
                 return;
             }
             try {
-                idle.offer(new Box(create.apply(language)));
+                idle.offer(create.apply(language));
                 failing = false;
                 return;
             } catch (RuntimeException e) {

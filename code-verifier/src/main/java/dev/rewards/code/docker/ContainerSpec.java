@@ -9,6 +9,7 @@ import java.util.Map;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.rewards.code.Language;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +50,11 @@ final class ContainerSpec {
         return settings.imagePrefix() + language.wireName() + ":" + settings.imageTag();
     }
 
-    /** Creates and starts a container for the language; returns its id. */
+    /**
+     * Creates (does not start) a container for the language; returns its id. Its stdin stays open: the runner server
+     * reads its requests there ({@link RunnerChannel}). No log driver: replies travel only through the attach, and a
+     * log would keep every program's output on the engine's disk.
+     */
     String create(DockerClient docker, Language language) {
         long memory = INITIAL_MEMORY_MB * MB;
         HostConfig host = HostConfig.newHostConfig()
@@ -67,15 +72,17 @@ final class ContainerSpec {
                 .withMemory(memory).withMemorySwap(memory).withMemorySwappiness(0L)
                 .withNanoCPUs((long) (settings.cpus() * 1_000_000_000L))
                 .withUlimits(List.of(new Ulimit("nofile", 1024L, 1024L), new Ulimit("core", 0L, 0L)))
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE, null))
                 .withAutoRemove(false);
         String id = docker.createContainerCmd(image(language))
                 .withUser("0:0")
                 .withLabels(Map.of(DockerSandbox.SANDBOX_LABEL, language.wireName(),
                         DockerSandbox.OWNER_LABEL, settings.ownerLabel()))
                 .withNetworkDisabled(true)
+                .withStdinOpen(true)
+                .withStdInOnce(false)
                 .withHostConfig(host)
                 .exec().getId();
-        docker.startContainerCmd(id).exec();
         return id;
     }
 }

@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sandbox on a Docker engine: per language a pool of warm, locked-down containers; a job takes one container
- * and one Engine-API exec of the in-container runner per phase (compiled languages: compile, then run with the
- * container's memory limit lowered to the program's). The runner's reply is read as a stream, one bounded line per
+ * The sandbox on a Docker engine: per language a pool of warm, locked-down containers, each running the runner
+ * server as its main process with the service attached to it ({@link RunnerChannel}); a job takes one container and
+ * one runner request per phase (compiled languages: compile, then run with the container's memory limit lowered to
+ * the program's). The runner's reply is read as a stream, one bounded line per
  * test, so a job holds one test's output at a time. Containers that served {@code maxUses} jobs or showed any
  * anomaly are removed and replaced in the background; a job whose thread is interrupted (the caller's deadline)
  * is cancelled by removing its container at once.
@@ -41,7 +42,6 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
     public static final String SANDBOX_LABEL = "dev.rewards.sandbox";
     public static final String OWNER_LABEL = "dev.rewards.sandbox.owner";
     private static final Logger log = LoggerFactory.getLogger(DockerSandbox.class);
-    private static final List<String> RUNNER = List.of("python3", "/opt/rewards/runner.py");
     private static final long IMAGE_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
@@ -64,8 +64,8 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             return thread;
         });
         for (Language language : Language.values()) {
-            pools.put(language, new ContainerPool(language, settings, l -> spec.create(docker, l), this::remove,
-                    maintenance, lastFailure));
+            pools.put(language, new ContainerPool(language, settings, this::open, this::remove, maintenance,
+                    lastFailure));
         }
     }
 
@@ -275,7 +275,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         RunnerProtocol.ErrorLine[] error = {null};
         RunnerExec.Result result;
         try {
-            result = RunnerExec.run(docker, box.id, RUNNER, request, deadline, RunnerProtocol.maxLineBytes(job),
+            result = box.runner.run(request, deadline, RunnerProtocol.maxLineBytes(job),
                     (buffer, length) -> {
                         RunnerProtocol.Line line = RunnerProtocol.parse(buffer, length);
                         if (line instanceof RunnerProtocol.CompileLine c) {
@@ -371,7 +371,7 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
             // The caller gave up (its deadline): nothing may keep running for it. The container goes now, not
             // after the pool's release, so its processes die with it (the engine call must not see the interrupt).
             boolean interrupted = Thread.interrupted();
-            remove(box.id);
+            remove(box);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -381,6 +381,22 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         lastFailure.set(text);
         log.warn(text);
         return new SandboxUnavailableException("The code sandbox failed: " + message, cause);
+    }
+
+    /** A new warm container with its runner server started and attached. */
+    private Box open(Language language) {
+        String id = spec.create(docker, language);
+        try {
+            return new Box(id, RunnerChannel.start(docker, id));
+        } catch (RuntimeException e) {
+            remove(id);
+            throw e;
+        }
+    }
+
+    private void remove(Box box) {
+        box.runner.close();
+        remove(box.id);
     }
 
     private void remove(String id) {

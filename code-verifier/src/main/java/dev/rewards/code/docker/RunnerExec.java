@@ -156,6 +156,11 @@ final class RunnerExec {
             }
         }
 
+        /** Bytes of an unfinished line. */
+        int buffered() {
+            return length;
+        }
+
         void finish() {
             if (length > 0) {
                 throw new Failure("the runner's reply ended inside a line", null, false);
