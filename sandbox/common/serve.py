@@ -63,12 +63,20 @@ def write_line(obj):
         data = data[os.write(1, data):]
 
 
+def stop(signum, frame):
+    """The engine stops the container (`docker stop`, its own shutdown): the request in flight is abandoned, not
+    finished — its caller sees the stream end and retries elsewhere, as it would have seen a cut exec. The kernel
+    kills every other process of the container when its pid 1 ends."""
+    os._exit(128 + signum)
+
+
 def serve_one(body):
     """Runs one request in a forked child; returns its exit status for the exit line."""
     child = os.fork()
     if child == 0:
         code = 3
         try:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             devnull = os.open(os.devnull, os.O_RDONLY)
             os.dup2(devnull, 0)
             os.close(devnull)
@@ -92,6 +100,7 @@ def serve_one(body):
 
 
 def main():
+    signal.signal(signal.SIGTERM, stop)
     requests = Requests(0)
     write_line({"type": "ready"})
     while True:

@@ -422,9 +422,14 @@ public final class DockerSandbox implements Sandbox, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Container> containers = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(OWNER_LABEL, settings.ownerLabel())).exec();
-        containers.parallelStream().forEach(c -> remove(c.getId()));
+        try {
+            List<Container> containers = docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(OWNER_LABEL, settings.ownerLabel())).exec();
+            containers.parallelStream().forEach(c -> remove(c.getId()));
+        } catch (RuntimeException e) {
+            // The engine is gone: its containers went with it, or the next instance with our owner label removes them.
+            log.warn("could not remove the sandbox containers: {}", e.getMessage());
+        }
         try {
             docker.close();
         } catch (IOException ignored) {
