@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""In-container runner of the code-verifier: one Engine-API exec per phase of a submission.
+"""In-container runner of the code-verifier: one request per phase of a submission, served by a fork of serve.py.
 
 It runs as root (capabilities limited by the container to SETUID, SETGID, KILL, CHOWN, DAC_OVERRIDE, FOWNER and
 SETPCAP) and every program it starts runs as uid 65534 with no capabilities at all, so a submission can neither
