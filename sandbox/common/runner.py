@@ -189,12 +189,16 @@ def shmem_kb():
     for path, field in CGROUP_SHMEM:
         try:
             with open(path, "rb") as stat_file:
-                for line in stat_file:
-                    name, _, value = line.partition(b" ")
-                    if name == field:
-                        return int(value) // 1024
-        except (OSError, ValueError):
+                text = b"\n" + stat_file.read()
+        except OSError:
             continue
+        start = text.find(b"\n" + field + b" ")
+        if start >= 0:
+            end = text.find(b"\n", start + 1)
+            try:
+                return int(text[start + len(field) + 2:end if end >= 0 else len(text)]) // 1024
+            except ValueError:
+                continue
     return None
 
 
@@ -301,6 +305,20 @@ class EffectiveUser:
         return False
 
 
+def status_field(status, name):
+    """The value of a /proc/PID/status line ("Name:\tvalue"), b"" when absent."""
+    key = b"\n" + name + b":\t"
+    if status.startswith(key[1:]):
+        start = len(key) - 1
+    else:
+        start = status.find(key)
+        if start < 0:
+            return b""
+        start += len(key)
+    end = status.find(b"\n", start)
+    return status[start:] if end < 0 else status[start:end]
+
+
 def uid_pids(uid):
     """Live processes (zombies excluded) of the uid; any uid other than ours when uid is 0."""
     me = os.getpid()
@@ -311,10 +329,11 @@ def uid_pids(uid):
                 status = status_file.read()
         except OSError:
             continue
-        fields = dict(line.split(b":", 1) for line in status.splitlines() if b":" in line)
-        if fields.get(b"State", b"").strip().startswith(b"Z"):
+        # Only two fields, found where the kernel writes them ("State:\t" and "Uid:\t" lines, each once): this
+        # runs several times per test.
+        if status_field(status, b"State").startswith(b"Z"):
             continue
-        real = int(fields.get(b"Uid", b"0").split()[0])
+        real = int(status_field(status, b"Uid").split(b"\t", 1)[0] or 0)
         if uid == 0 or real == uid:
             if pid != me:
                 found.append(pid)
