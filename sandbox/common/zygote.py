@@ -16,9 +16,11 @@ The program is what `python3 SCRIPT` would be (checked by RunnerIT's probe, run 
   gets, sys.modules with exactly the modules a fresh interpreter has (ctypes, needed here for prctl, is loaded before
   any of that is recorded and removed from sys.modules and sys.path_importer_cache again), sys.flags (same command
   line shape and environment), the standard streams as fresh as at start-up and of the same kinds;
-- an uncaught exception prints its traceback without this file's frame and exits 1; SystemExit and the interpreter's
-  finalisation (threads joined, atexit, flushing, exit status 120 when stdout cannot be flushed) are the
-  interpreter's own, because the program returns from this file's top level.
+- an uncaught exception prints its traceback without this file's frame and exits 1; SystemExit gets the
+  interpreter's exit status; the shutdown (threads joined, atexit, flushing, exit status 120 when stdout cannot be
+  flushed, the program's modules released so that its objects' finalizers run) is done as the interpreter does it
+  but to the program's objects only, then os._exit (see _finalize: the interpreter's own shutdown would write to every
+  object inherited from the zygote, a copy-on-write fault per page, which cost more than a fresh start-up).
 Differences, accepted: the hash secret (and address-space layout) is the zygote's, random per run phase and shared
 by the tests of one submission (as with a PYTHONHASHSEED drawn per submission) — a fork cannot re-seed it, since
 every string made at start-up carries a hash of the old secret; the interpreter's start-up CPU time (≈15 ms) is no
@@ -32,6 +34,14 @@ import sys
 _before = set(sys.modules)
 _caches = dict(sys.path_importer_cache)
 import ctypes  # noqa: E402  (only after the module set of a fresh interpreter is recorded)
+# For the program's shutdown (_finalize), loaded now: then sys.path is gone.
+import atexit as _atexit  # noqa: E402
+import builtins as _builtins  # noqa: E402
+import gc as _gc  # noqa: E402
+import select as _select  # noqa: E402
+import signal as _signal  # noqa: E402
+import traceback as _traceback  # noqa: E402
+import weakref as _weakref  # noqa: E402
 
 _prctl = ctypes.CDLL(None, use_errno=True).prctl
 for _name in set(sys.modules) - _before:
@@ -74,6 +84,16 @@ def _command():
 def _child(runner, middle, runner_fds):
     try:
         # Until the middle process has gone the program is not yet the runner's child (it could not wait for it).
+        # Waited for on its pidfd, not by spinning: a spin was charged to the program as CPU time (tens of ms per
+        # test on a busy machine, where the middle process waits for a core). A pidfd becomes readable once the
+        # process has exited and its children have been reparented; the loop covers a middle already reaped.
+        try:
+            middle_fd = os.pidfd_open(middle)
+        except ProcessLookupError:
+            middle_fd = None
+        if middle_fd is not None:
+            _select.select([middle_fd], [], [])
+            os.close(middle_fd)
         while os.getppid() == middle:
             os.sched_yield()
         high = []
@@ -137,10 +157,9 @@ def _serve():
 
 # The child's page faults are what a fork costs (on a virtual machine, each copy-on-write fault is dear): the
 # collector would write to every object the zygote has whenever it runs in a program, so they are frozen out of it.
-import gc  # noqa: E402
-gc.freeze()
-del sys.modules["gc"], gc
+_gc.freeze()
 _serve()
+_INHERITED = set(sys.modules)
 # From here on this is the program's process, and the rest of this file is what `python3 SCRIPT` does.
 _main = type(sys)("__main__")
 # As the interpreter names a script: absolute (joined to the working directory, not normalised); sys.path[0] is the
@@ -156,10 +175,124 @@ sys.path_importer_cache[_path] = sys.path_importer_cache.pop(__file__, None)
 with open(_path, "rb") as _source:
     _code = compile(_source.read(), _path, "exec", dont_inherit=True)
 del _source, _path, _serve, _child, _command, _prctl
+def _unraisable(message, error):
+    """What the interpreter prints for an exception it cannot raise (sys.unraisablehook's default format; the
+    exceptions here come from C code called at exit, which the interpreter prints without a traceback)."""
+    try:
+        sys.stderr.write(message + "\n" + "".join(_traceback.format_exception_only(error)))
+        sys.stderr.flush()
+    except BaseException:
+        pass
+
+
+def _flush_std_files(report=True):
+    """As the interpreter's flush at exit: stdout's failure is printed (once) and makes the exit status 120."""
+    ok = True
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        try:
+            if stream is None or getattr(stream, "closed", False):
+                continue
+        except BaseException:
+            continue
+        try:
+            stream.flush()
+        except BaseException as error:
+            ok = False
+            if name == "stdout" and report:
+                _unraisable("Exception ignored in: %r" % (stream,), error)
+    return ok
+
+
+def _exit_status(code):
+    """The exit status of `raise SystemExit(code)` (the interpreter's handling: None 0, an int itself, anything else
+    printed to stderr and 1)."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF if -(1 << 63) <= code < (1 << 63) else 0xFF
+    try:
+        sys.stderr.write(str(code) + "\n")
+    except BaseException:
+        pass
+    return 1
+
+
+def _finalize(status, interrupted):
+    """The interpreter's shutdown, done to the program's objects only, then os._exit.
+
+    Letting the interpreter finalise would deallocate every object the zygote made too: each write to one of them
+    copies its page (copy-on-write), which cost more CPU than a fresh interpreter's whole start-up. What a program can
+    observe of the shutdown is done here in the interpreter's order: non-daemon threads joined, atexit callbacks,
+    sys.stdout/sys.stderr flushed (a failure prints "Exception ignored" and makes the status 120), sys's special
+    names cleared and the standard streams restored, then the modules of the program (__main__ and what it imported)
+    released and collected (their objects' __del__ run, unclosed files are flushed by their finalizers), the globals
+    of those still alive cleared, the streams flushed once more. Not done: clearing the modules the interpreter had
+    loaded before the program started (an object the program hung on one of them, e.g. `math.x = T()`, is not
+    finalised) — RunnerIT's exit table holds the behaviours that must match a fresh interpreter.
+    """
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        try:
+            threading._shutdown()
+        except BaseException as error:
+            _unraisable("Exception ignored on threading shutdown:", error)
+    _atexit._run_exitfuncs()
+    flushed = _flush_std_files()
+    try:
+        _builtins._ = None
+        for name in ("path", "argv", "ps1", "ps2", "last_type", "last_value", "last_traceback", "path_hooks",
+                     "path_importer_cache", "meta_path", "__interactivehook__"):
+            setattr(sys, name, None)
+        for name in ("stdin", "stdout", "stderr"):
+            setattr(sys, name, getattr(sys, "__%s__" % name, None))
+        # As the interpreter empties sys.modules (an import in a finalizer fails, a traceback shows no source line);
+        # the inherited modules are kept alive here, so that none of their objects is deallocated.
+        inherited, alive = [], []
+        for name, module in list(sys.modules.items()):
+            if name in _INHERITED and name != "__main__":
+                inherited.append(module)
+            else:
+                try:
+                    alive.append(_weakref.ref(module))
+                except TypeError:
+                    pass
+        module = None
+        sys.modules.clear()
+        _gc.collect()
+        for reference in reversed(alive):
+            module = reference()
+            if module is None:
+                continue
+            namespace = getattr(module, "__dict__", None)
+            del module
+            if not isinstance(namespace, dict):
+                continue
+            # As the interpreter clears a module's globals: names with one leading underscore first, then the rest.
+            for first in (True, False):
+                for key in list(namespace):
+                    if isinstance(key, str) and key != "__builtins__" and \
+                            (key.startswith("_") and not key.startswith("__")) == first:
+                        namespace[key] = None
+            del namespace
+        _gc.collect()
+    except BaseException as error:
+        _unraisable("Exception ignored during shutdown:", error)
+    flushed = _flush_std_files(report=flushed) and flushed
+    if interrupted:
+        # As the interpreter ends after an unhandled KeyboardInterrupt: by SIGINT, so that a parent sees why.
+        _signal.signal(_signal.SIGINT, _signal.SIG_DFL)
+        os.kill(os.getpid(), _signal.SIGINT)
+    os._exit(status if flushed else 120)
+
+
+_status = 0
+_interrupted = False
 try:
     exec(_code, _main.__dict__)
-except SystemExit:
-    raise
+except SystemExit as _error:
+    _status = _exit_status(_error.code)
+    del _error
 except BaseException as _error:
     _tb = _error.__traceback__.tb_next if _error.__traceback__ is not None else None
     _error.__traceback__ = _tb
@@ -171,11 +304,8 @@ except BaseException as _error:
         sys.__excepthook__(type(_hook_error), _hook_error, _hook_error.__traceback__)
         sys.stderr.write("\nOriginal exception was:\n")
         sys.__excepthook__(type(_error), _error, _tb)
+    _interrupted = issubclass(sys.last_type, KeyboardInterrupt)
     del _error, _tb
-    if issubclass(sys.last_type, KeyboardInterrupt):
-        # As the interpreter does: exit by SIGINT, so that a parent sees why.
-        sys.stdout.flush()
-        import signal
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGINT)
-    raise SystemExit(1)
+    _status = 1
+del _code, _main
+_finalize(_status, _interrupted)

@@ -1,0 +1,87 @@
+package dev.rewards.code.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.rewards.code.Language;
+import dev.rewards.code.Sandbox;
+import dev.rewards.code.Sandboxes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Python program forked from the zygote ends as a fresh interpreter would: the zygote does the interpreter's
+ * shutdown itself, to the program's objects only (sandbox/common/zygote.py, _finalize), so every way a program can end
+ * — exit statuses, atexit, finalizers of globals and of cycles, threads, files left unflushed, closed streams, a
+ * KeyboardInterrupt — is a row of {@code zygote-exits.jsonl}, run both ways: a job of two tests (the zygote) and a job
+ * of one (a fresh interpreter), whose first tests must agree on exit status, signal, stdout and stderr (object
+ * addresses aside; a row may say why its stderr cannot match).
+ */
+class ZygoteExitIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static DockerSandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandboxes.start(1);
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyWayOfEndingMatchesAFreshInterpreter() throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (InputStream in = ZygoteExitIT.class.getResourceAsStream("/zygote-exits.jsonl");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                Map<String, String> row = JSON.readValue(line, new TypeReference<Map<String, String>>() { });
+                if (row.containsKey("name")) {
+                    rows.add(row);
+                }
+            }
+        }
+        assertThat(rows).hasSizeGreaterThan(30);
+        return rows.stream().map(row -> DynamicTest.dynamicTest(row.get("name"), () -> {
+            Sandbox.Observation forked = firstTest(row.get("source"), 2);
+            Sandbox.Observation fresh = firstTest(row.get("source"), 1);
+            assertThat(forked.exitCode()).as("exit status").isEqualTo(fresh.exitCode());
+            assertThat(forked.signal()).as("signal").isEqualTo(fresh.signal());
+            assertThat(forked.stdout()).as("stdout").isEqualTo(fresh.stdout());
+            if (!"ignored".equals(row.get("stderr"))) {
+                assertThat(withoutAddresses(forked.stderr())).as("stderr").isEqualTo(withoutAddresses(fresh.stderr()));
+            }
+        }));
+    }
+
+    /** The first test of a job of {@code tests} tests: the zygote serves jobs of two tests or more. */
+    private static Sandbox.Observation firstTest(String source, int tests) {
+        Sandbox.Command run = new Sandbox.Command(List.of("python3", "main.py"), 5000, 13_000, 4 << 20, 64, 0,
+                Map.of());
+        Sandbox.Job job = new Sandbox.Job(Map.of("main.py", source), null, run, Collections.nCopies(tests, "21\n"),
+                false, 256, 256);
+        return sandbox.execute(Language.PYTHON, job).tests().get(0);
+    }
+
+    private static String withoutAddresses(String text) {
+        return text.replaceAll("0x[0-9a-f]+", "0x");
+    }
+}
