@@ -77,6 +77,70 @@ def named(text):
     return target
 
 
+def standard_name(value):
+    """"int", "collections:Counter": the name under which the judge finds its own copy of a class or builtin function
+    of the builtins or of a module both sides may name; None for anything else."""
+    if not isinstance(value, (type, types.BuiltinFunctionType)):
+        return None
+    try:
+        module_name = value.__module__
+        qualname = value.__qualname__
+    except BaseException:
+        return None
+    if type(module_name) is not str or type(qualname) is not str or "<" in qualname:
+        return None
+    if module_name == "builtins":
+        return qualname if getattr(builtins, qualname, None) is value else None
+    module = sys.modules.get(module_name)
+    if module is None or module_name not in wire.NAMED_MODULES:
+        return None
+    target = module
+    for part in qualname.split("."):
+        target = getattr(target, part, None)
+    return module_name + ":" + qualname if target is value else None
+
+
+# Objects of the solution's own classes that compare by value travel with their state (the judge compares states,
+# never running their __eq__); nested ones up to this depth, and this many per message.
+STATE_DEPTH = 40
+STATE_OBJECTS = 20_000
+
+
+def compared_state(value):
+    """[(name, value)] the judge compares for an object of a class the solution defines that compares by value (a
+    dataclass with eq, or a class defining __eq__), else None."""
+    cls = type(value)
+    if getattr(cls, "__module__", None) != "solution" or isinstance(value, (type, types.FunctionType,
+                                                                           types.MethodType, types.ModuleType)):
+        return None
+    fields = getattr(cls, "__dataclass_fields__", None)
+    params = getattr(cls, "__dataclass_params__", None)
+    if type(fields) is dict and params is not None and getattr(params, "eq", False):
+        return [(f.name, getattr(value, f.name)) for f in fields.values()
+                if getattr(f, "compare", True) and getattr(f, "_field_type", None) is not None
+                and getattr(f._field_type, "name", "") == "_FIELD"]
+    if getattr(cls, "__eq__", object.__eq__) is object.__eq__:
+        return None
+    state = []
+    try:
+        attributes = object.__getattribute__(value, "__dict__")
+    except AttributeError:
+        attributes = {}
+    if type(attributes) is dict:
+        state.extend((k, v) for k, v in dict.items(attributes) if type(k) is str)
+    for klass in cls.__mro__:
+        slots = klass.__dict__.get("__slots__", ())
+        for slot in ((slots,) if type(slots) is str else slots):
+            if type(slot) is str and slot not in ("__dict__", "__weakref__"):
+                descriptor = klass.__dict__.get(slot)
+                if type(descriptor).__name__ == "member_descriptor":
+                    try:
+                        state.append((slot, descriptor.__get__(value)))
+                    except AttributeError:
+                        pass
+    return state
+
+
 class Server:
     def __init__(self):
         self.objects = {}
@@ -85,6 +149,8 @@ class Server:
         self.decoder = wire.Decoder(self.resolve, named, self.stub)
         self.channel = wire.Channel(REQUESTS_FD, REPLIES_FD)
         self.callbacks_open = 0
+        self.stating = set()
+        self.stated = 0
 
     def stub(self, number):
         def call_the_tests(*args, **kwargs):
@@ -96,19 +162,55 @@ class Server:
             raise wire.WireError("unknown handle")
         return self.objects[number]
 
-    def handle_of(self, value):
+    def number_of(self, value):
         number = self.numbers.get(id(value))
         if number is None or self.objects[number] is not value:
             number = len(self.objects)
             self.objects[number] = value
             self.numbers[id(value)] = number
-        return {"h": number}
+        return number
+
+    def handle_of(self, value):
+        name = standard_name(value)
+        if name is not None:
+            return {"n": name}
+        number = self.number_of(value)
+        if id(value) in self.stating or len(self.stating) >= STATE_DEPTH or self.stated >= STATE_OBJECTS:
+            return {"h": number}
+        try:
+            state = compared_state(value)
+        except Exception:
+            state = None
+        if state is None:
+            return {"h": number}
+        self.stated += 1
+        self.stating.add(id(value))
+        try:
+            pairs = [[name, wire.encode(item, self.handle_of, plain_subclasses=True)] for name, item in state]
+            return {"o": [number, self.handle_of(type(value)), pairs]}
+        except (wire.WireError, RecursionError):
+            return {"h": number}
+        finally:
+            self.stating.discard(id(value))
 
     def encode(self, value):
+        self.stated = 0
         try:
             return wire.encode(value, self.handle_of, plain_subclasses=True)
         except (wire.WireError, RecursionError):
-            return self.handle_of(value)
+            return {"h": self.number_of(value)}
+
+    def states(self, objects):
+        """The current state of the objects an operation may have changed (its target, the target's __self__, its
+        arguments), for those the judge compares by state."""
+        found = []
+        for value in objects:
+            try:
+                if compared_state(value) is not None:
+                    found.append(self.encode(value))
+            except Exception:
+                pass
+        return found
 
     def serve(self):
         """Answers requests until the judge is done; inside a callback, until the callback's answer arrives."""
@@ -158,12 +260,12 @@ class Server:
                 result = getattr(target, request["name"])
             elif op == "setattr":
                 setattr(target, request["name"], self.decoder.decode(request["value"]))
-                result = None
+                return {"ok": None, "states": self.states([target])}
             elif op == "getitem":
                 result = target[self.decoder.decode(request["key"])]
             elif op == "setitem":
                 target[self.decoder.decode(request["key"])] = self.decoder.decode(request["value"])
-                result = None
+                return {"ok": None, "states": self.states([target])}
             elif op == "len":
                 result = len(target)
             elif op == "iter":
@@ -181,6 +283,8 @@ class Server:
                 result = issubclass(self.decoder.decode(request["value"]), target)
             elif op == "str":
                 result = str(target)
+            elif op == "repr":
+                result = repr(target)
             else:
                 raise wire.WireError("unknown request")
         except wire.WireError:
@@ -212,6 +316,10 @@ class Server:
         value = namespace[name]
         if isinstance(value, types.ModuleType):
             return {"module": str(getattr(value, "__name__", ""))}
+        if callable(value):
+            # A function or class of the solution stays the solution's, also one it imported (`from math import
+            # gcd as f`): calls of it are calls into the solution.
+            return {"ok": {"h": self.number_of(value)}}
         return {"ok": self.encode(value)}
 
     def call(self, target, wire_args, wire_kwargs):
@@ -239,6 +347,13 @@ class Server:
                     mutated.append([name, after])
         if mutated:
             reply["mutated"] = mutated
+        try:
+            owner = getattr(target, "__self__", None)
+        except BaseException:
+            owner = None
+        states = self.states([target, owner] + args + list(kwargs.values()))
+        if states:
+            reply["states"] = states
         return reply
 
 

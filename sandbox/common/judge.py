@@ -37,14 +37,7 @@ REQUESTS_FD = 4
 TEXT_CHARS = 300
 # All replies of one test together; keeps this process's memory bounded whatever the program sends.
 MAX_RECEIVED_BYTES = 128 << 20
-# The modules a solution's import may lend to the tests (mbpp/596's tests use the solution's `import sys`). The
-# judge imports its own copy, and only of these: importing a module the submission names could run its import-time
-# code here (this, antigravity, ensurepip.__main__ …).
-LENDABLE_MODULES = frozenset((
-    "array", "base64", "bisect", "calendar", "cmath", "collections", "collections.abc", "copy", "datetime",
-    "decimal", "fractions", "functools", "hashlib", "heapq", "itertools", "json", "math", "numbers", "operator",
-    "os", "os.path", "random", "re", "statistics", "string", "struct", "sys", "textwrap", "time", "typing",
-    "unicodedata", "numpy", "sortedcontainers"))
+LENDABLE_MODULES = wire.NAMED_MODULES
 
 
 class Stop(BaseException):
