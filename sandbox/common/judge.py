@@ -96,13 +96,25 @@ class Callee:
         self.callbacks = []
         self.calls = 0
         self.dead = None
-        self.decoder = wire.Decoder(self.handle)
+        self.decoder = wire.Decoder(self.handle, named=judge_named, stateful=self.stateful)
+        # Handles whose state the reply being read may renew: the ones the operation worked on.
+        self.renewable = frozenset()
 
     def handle(self, number):
         proxy = self.handles.get(number)
         if proxy is None:
             proxy = Handle(self, number)
             self.handles[number] = proxy
+        return proxy
+
+    def stateful(self, number, cls, state):
+        """An object of the solution that compares by value, with its state. The state is taken when the judge first
+        sees the object and renewed only by operations on it: an object returned earlier cannot take on the state of
+        one the tests build later (whose arguments the solution sees)."""
+        fresh = number not in self.handles
+        proxy = self.handle(number)
+        if fresh or number in self.renewable:
+            object.__setattr__(proxy, "_rw_state", (cls, state) if isinstance(cls, Handle) else None)
         return proxy
 
     def request(self, message):
@@ -158,9 +170,18 @@ class Callee:
             raise self.dead
         return reply
 
-    def value(self, reply, allow_stop=False):
+    def value(self, reply, allow_stop=False, touched=()):
         keys = set(reply)
-        if keys <= {"ok", "mutated"} and "ok" in keys:
+        if keys <= {"ok", "mutated", "states"} and "ok" in keys:
+            states = reply.get("states", [])
+            if type(states) is not list or len(states) > len(touched) + 2:
+                self.fail("a malformed report of states")
+            self.renewable = frozenset(h._rw_number for h in touched if isinstance(h, Handle))
+            try:
+                for state in states:
+                    self.decode(state)
+            finally:
+                self.renewable = frozenset()
             return self.decode(reply["ok"])
         if keys == {"raised"} and type(reply["raised"]) is dict:
             raised = reply["raised"]
@@ -197,8 +218,14 @@ class Callee:
                 self.callbacks.append(obj)
                 return {"cb": len(self.callbacks) - 1}
             raise TypeError("a %s cannot be passed to the solution" % type(obj).__name__)
+
+        def class_ref(cls):
+            # A namedtuple the solution sent goes back as an instance of its own class; one of the tests as a
+            # namedtuple of the callee's making.
+            origin = cls.__dict__.get("_rw_origin")
+            return {"h": origin._rw_number} if isinstance(origin, Handle) and origin._rw_callee is self else None
         try:
-            return wire.encode(value, handle_of)
+            return wire.encode(value, handle_of, class_ref=class_ref)
         except wire.WireError as error:
             raise TypeError("argument cannot be passed to the solution: %s" % error) from None
 
@@ -221,7 +248,8 @@ class Callee:
         wire_kwargs = [[str(k), self.encode(v)] for k, v in kwargs.items()]
         reply = self.request({"op": "call", "target": self.encode(target), "args": wire_args,
                               "kwargs": wire_kwargs})
-        result = self.value(reply)
+        touched = [target, getattr(target, "_rw_owner", None) if isinstance(target, Handle) else None]
+        result = self.value(reply, touched=touched + list(args) + list(kwargs.values()))
         mutated = reply.get("mutated", [])
         if type(mutated) is not list or len(mutated) > len(args) + len(kwargs):
             self.fail("a malformed report of changed arguments")
@@ -237,7 +265,24 @@ class Callee:
         message = {"op": op_name, "target": self.encode(target)}
         for key, value in fields.items():
             message[key] = value if key == "name" else self.encode(value)
-        return self.value(self.request(message), allow_stop)
+        return self.value(self.request(message), allow_stop, (target,))
+
+
+def judge_named(text):
+    """A class or builtin function the solution sent by name: this process's own, from the builtins or a module both
+    sides may name (imported here if need be: they are the standard library's)."""
+    import builtins
+
+    module_name, _, qualname = text.rpartition(":") if type(text) is str else ("", "", "")
+    parts = qualname.split(".")
+    if not all(part.isidentifier() for part in parts) or (module_name and module_name not in LENDABLE_MODULES):
+        raise wire.WireError("a name the judge does not know")
+    target = pristine_module(module_name) if module_name else builtins
+    for part in parts:
+        target = getattr(target, part, None)
+    if target is None or not isinstance(target, (type, type(len))):
+        raise wire.WireError("a name the judge does not know")
+    return target
 
 
 def standard_name(obj):
@@ -275,11 +320,13 @@ def update_in_place(original, new):
 class Handle:
     """An object that stays in the submission's process. Calls, attributes, items, iteration, len, bool and str
     are requests; equality is identity only and a Handle is never equal to plain data."""
-    __slots__ = ("_rw_callee", "_rw_number", "__weakref__")
+    __slots__ = ("_rw_callee", "_rw_number", "_rw_state", "_rw_owner", "__weakref__")
 
     def __init__(self, callee, number):
         object.__setattr__(self, "_rw_callee", callee)
         object.__setattr__(self, "_rw_number", number)
+        object.__setattr__(self, "_rw_state", None)
+        object.__setattr__(self, "_rw_owner", None)
 
     def __call__(self, *args, **kwargs):
         return self._rw_callee.call(self, args, kwargs)
@@ -287,7 +334,11 @@ class Handle:
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__") or name.startswith("_rw_"):
             raise AttributeError(name)
-        return self._rw_callee.op("getattr", self, name=name)
+        value = self._rw_callee.op("getattr", self, name=name)
+        if isinstance(value, Handle) and value is not self:
+            # A bound method: calling it may change this object, whose state the reply then renews.
+            object.__setattr__(value, "_rw_owner", self)
+        return value
 
     def __setattr__(self, name, value):
         if name.startswith("_rw_"):
@@ -352,7 +403,12 @@ class Handle:
         return text
 
     def __repr__(self):
-        return "<object of the solution #%d>" % self._rw_number
+        if _QUIET[0]:
+            return "<object of the solution #%d>" % self._rw_number
+        text = self._rw_callee.op("repr", self)
+        if type(text) is not str:
+            raise TypeError("repr() of a solution object is not a str")
+        return text
 
     def __eq__(self, other):
         return self is other
@@ -361,6 +417,20 @@ class Handle:
         return self is not other
 
     __hash__ = object.__hash__
+
+
+_QUIET = [False]
+
+
+def shown(value):
+    """repr() for a verdict's text, without asking the program (which may be dead, slow or lying)."""
+    _QUIET[0] = True
+    try:
+        return short(repr(value))
+    except Exception:
+        return "<%s>" % type(value).__name__
+    finally:
+        _QUIET[0] = False
 
 
 class HandleIterator:
@@ -399,7 +469,14 @@ def strict_equal(a, b, depth=0):
     if depth > wire.MAX_DEPTH * 2:
         raise RecursionError("values nested too deeply to compare")
     if isinstance(a, Handle) or isinstance(b, Handle):
-        return a is b
+        if a is b:
+            return True
+        if not (isinstance(a, Handle) and isinstance(b, Handle)) or a._rw_state is None or b._rw_state is None:
+            return False
+        # Two objects of one class of the solution that compares by value: their states, compared here (as a
+        # dataclass's __eq__ compares its fields), never by the solution's __eq__.
+        (class_a, state_a), (class_b, state_b) = a._rw_state, b._rw_state
+        return class_a is class_b and strict_equal(state_a, state_b, depth + 1)
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     ra, rb = _numeric_rank(a), _numeric_rank(b)
@@ -421,7 +498,18 @@ def strict_equal(a, b, depth=0):
             return False
         return len(a) == len(b) and all(strict_equal(x, y, depth + 1) for x, y in zip(a, b))
     if isinstance(a, dict) or isinstance(b, dict):
-        if not (isinstance(a, dict) and isinstance(b, dict)) or len(a) != len(b):
+        if not (isinstance(a, dict) and isinstance(b, dict)):
+            return False
+        counter = _collections_type("Counter")
+        if counter is not None and isinstance(a, counter) and isinstance(b, counter):
+            # Counter == Counter leaves out zero counts (Python 3.10+).
+            a = {k: v for k, v in a.items() if not (_numeric_rank(v) is not None and v == 0)}
+            b = {k: v for k, v in b.items() if not (_numeric_rank(v) is not None and v == 0)}
+        ordered = _collections_type("OrderedDict")
+        if ordered is not None and isinstance(a, ordered) and isinstance(b, ordered):
+            # OrderedDict == OrderedDict is order-sensitive.
+            return len(a) == len(b) and all(strict_equal(x, y, depth + 1) for x, y in zip(a.items(), b.items()))
+        if len(a) != len(b):
             return False
         keys_of_b = {k: k for k in b}
         for key, value in a.items():
@@ -436,8 +524,18 @@ def strict_equal(a, b, depth=0):
             return False
         elements_of_b = {e: e for e in b}
         return all(x in elements_of_b and strict_equal(x, elements_of_b[x], depth + 1) for x in a)
-    # Two objects of the test's own (Fraction, Decimal, deque, numpy arrays …): their own equality is trusted.
+    deque = _collections_type("deque")
+    if deque is not None and (isinstance(a, deque) or isinstance(b, deque)):
+        return isinstance(a, deque) and isinstance(b, deque) and len(a) == len(b) and all(
+            strict_equal(x, y, depth + 1) for x, y in zip(a, b))
+    # Two objects of the judge's own (Fraction, Decimal, range, array, numpy arrays …): their own equality is
+    # trusted — values from the solution arrive as this process's own types.
     return _truth(a == b)
+
+
+def _collections_type(name):
+    collections = sys.modules.get("collections")
+    return getattr(collections, name, None) if collections is not None else None
 
 
 def _plain(value):
@@ -832,7 +930,7 @@ def run_call(callee, spec, checks):
         target = function
     result = target(**args) if type(args) is dict else target(*args)
     checks.check(json_equal(result, spec["expected"], float(tolerance)),
-                 "%s(…) returned %s" % (fn_name, short(repr(result))))
+                 "%s(…) returned %s" % (fn_name, shown(result)))
 
 
 # ---------------------------------------------------------------------------------------------------------------
