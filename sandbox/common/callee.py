@@ -252,6 +252,10 @@ class Server:
             return self.load()
         if op == "global":
             return self.global_name(request["name"])
+        if op == "names":
+            # `from solution import *`: the public names the solution defines or imported.
+            return {"ok": {"l": [n for n in list(self.module.__dict__) if type(n) is str and n.isidentifier()
+                                 and not n.startswith("_")]}}
         target = self.decoder.decode(request["target"])
         if op == "call":
             return self.call(target, request["args"], request["kwargs"])

@@ -34,6 +34,8 @@ del sys.path[0]
 
 REPLIES_FD = 3
 REQUESTS_FD = 4
+# The judge's own exit, kept before the tests may replace os._exit.
+_EXIT = os._exit
 TEXT_CHARS = 300
 # All replies of one test together; keeps this process's memory bounded whatever the program sends.
 MAX_RECEIVED_BYTES = 128 << 20
@@ -232,6 +234,13 @@ class Callee:
     def load(self):
         reply = self.request({"op": "load"})
         self.value(reply)
+
+    def names(self):
+        reply = self.request({"op": "names"})
+        names = self.value(reply)
+        if type(names) is not list or not all(type(n) is str and n.isidentifier() for n in names):
+            self.fail("a malformed list of names")
+        return names
 
     def lookup(self, name):
         """('missing'|'module'|'value', payload) of a global name of the solution."""
@@ -577,26 +586,161 @@ def strict_in(item, container):
 
 
 class Checks:
+    """The checks of a test suite. Asserts (and unittest assert methods) are counted; so are the strict comparisons
+    the tests make, since `if f(x) != y: raise …` checks too. A check that failed fails the suite even when the
+    test code caught its AssertionError (a bare except, unittest's own runner, `except AssertionError: print(…)`)."""
+
     def __init__(self):
         self.count = 0
+        self.compared = 0
+        self.failed = None
 
     def check(self, value, text):
         self.count += 1
         if not _truth(value):
-            raise AssertionError(text)
+            self.fail(text)
+
+    def fail(self, text):
+        if self.failed is None:
+            self.failed = text
+        raise AssertionError(text)
+
+    def counted(self, function):
+        self.count += 1
+        return function
+
+    def eq(self, a, b):
+        self.compared += 1
+        return strict_equal(a, b)
+
+    def ne(self, a, b):
+        self.compared += 1
+        return not strict_equal(a, b)
+
+    def contains(self, a, b):
+        self.compared += 1
+        return strict_in(a, b)
+
+    def not_contains(self, a, b):
+        self.compared += 1
+        return not strict_in(a, b)
+
+    def eq_bool_literal(self, value, literal):
+        self.compared += 1
+        return equal_to_bool_literal(value, literal)
+
+    def unittest_assert(self, method, text, *args, **kwargs):
+        """self.assertEqual(a, b) and the other assert methods of unittest, judged strictly here."""
+        self.count += 1
+        if not _unittest_truth(method, args, kwargs):
+            self.fail(text)
 
     @staticmethod
     def negate(value):
         return not _truth(value)
 
-    @staticmethod
-    def chain(left, *steps):
+    def chain(self, left, *steps):
+        self.compared += 1
         for op, thunk in steps:
             right = thunk()
             if not _compare(op, left, right):
                 return False
             left = right
         return True
+
+
+_UNITTEST_EQUAL = frozenset(("assertEqual", "assertEquals", "failUnlessEqual", "assertListEqual", "assertTupleEqual",
+                             "assertDictEqual", "assertSetEqual", "assertSequenceEqual", "assertMultiLineEqual"))
+_UNITTEST_TYPES = {"assertListEqual": (list,), "assertTupleEqual": (tuple,), "assertDictEqual": (dict,),
+                   "assertSetEqual": (set, frozenset), "assertMultiLineEqual": (str,)}
+_UNITTEST_ORDER = {"assertGreater": ">", "assertGreaterEqual": ">=", "assertLess": "<", "assertLessEqual": "<="}
+_UNITTEST_METHODS = _UNITTEST_EQUAL | frozenset(_UNITTEST_ORDER) | frozenset((
+    "assertNotEqual", "assertNotEquals", "failIfEqual", "assertTrue", "assert_", "failUnless", "assertFalse",
+    "failIf", "assertIs", "assertIsNot", "assertIsNone", "assertIsNotNone", "assertIn", "assertNotIn",
+    "assertIsInstance", "assertNotIsInstance", "assertAlmostEqual", "assertAlmostEquals", "failUnlessAlmostEqual",
+    "assertNotAlmostEqual", "assertNotAlmostEquals", "failIfAlmostEqual", "assertCountEqual", "assertItemsEqual",
+    "assertRegex", "assertNotRegex", "assertRegexpMatches"))
+# The ones that check by running code of the tests (a callable or a with-block): unittest's own, counted.
+_UNITTEST_RUNNERS = frozenset(("assertRaises", "assertRaisesRegex", "assertRaisesRegexp", "assertWarns",
+                               "assertWarnsRegex", "fail"))
+
+
+def _unittest_truth(method, args, kwargs):
+    def arg(index, name):
+        if len(args) > index:
+            return args[index]
+        if name in kwargs:
+            return kwargs[name]
+        raise TypeError("missing argument %s" % name)
+
+    if method in _UNITTEST_EQUAL:
+        first, second = arg(0, "first"), arg(1, "second")
+        types = _UNITTEST_TYPES.get(method)
+        if types is not None and not (isinstance(first, types) and isinstance(second, types)):
+            return False
+        if method == "assertSequenceEqual" and isinstance(first, (list, tuple)) and isinstance(second, (list, tuple)):
+            return len(first) == len(second) and all(strict_equal(a, b) for a, b in zip(first, second))
+        return strict_equal(first, second)
+    if method in ("assertNotEqual", "assertNotEquals", "failIfEqual"):
+        return not strict_equal(arg(0, "first"), arg(1, "second"))
+    if method in ("assertTrue", "assert_", "failUnless"):
+        return _truth(arg(0, "expr"))
+    if method in ("assertFalse", "failIf"):
+        return not _truth(arg(0, "expr"))
+    if method == "assertIs":
+        return arg(0, "expr1") is arg(1, "expr2")
+    if method == "assertIsNot":
+        return arg(0, "expr1") is not arg(1, "expr2")
+    if method == "assertIsNone":
+        return arg(0, "obj") is None
+    if method == "assertIsNotNone":
+        return arg(0, "obj") is not None
+    if method == "assertIn":
+        return strict_in(arg(0, "member"), arg(1, "container"))
+    if method == "assertNotIn":
+        return not strict_in(arg(0, "member"), arg(1, "container"))
+    if method == "assertIsInstance":
+        return isinstance(arg(0, "obj"), arg(1, "cls"))
+    if method == "assertNotIsInstance":
+        return not isinstance(arg(0, "obj"), arg(1, "cls"))
+    if method in _UNITTEST_ORDER:
+        return _compare(_UNITTEST_ORDER[method], arg(0, "a"), arg(1, "b"))
+    if "Almost" in method:
+        first, second = arg(0, "first"), arg(1, "second")
+        places = args[2] if len(args) > 2 else kwargs.get("places")
+        delta = kwargs.get("delta")
+        close = strict_equal(first, second) or _almost(first, second, places, delta)
+        return close if "Not" not in method and "If" not in method else not close
+    if method in ("assertCountEqual", "assertItemsEqual"):
+        rest = list(arg(1, "second"))
+        for item in arg(0, "first"):
+            for index, other in enumerate(rest):
+                if strict_equal(item, other):
+                    del rest[index]
+                    break
+            else:
+                return False
+        return not rest
+    if method in ("assertRegex", "assertRegexpMatches", "assertNotRegex"):
+        import re
+
+        text, pattern = arg(0, "text"), arg(1, "expected_regex")
+        if not isinstance(text, str):
+            return False
+        found = (re.compile(pattern) if isinstance(pattern, str) else pattern).search(text) is not None
+        return found if method != "assertNotRegex" else not found
+    raise TypeError("unknown assert method")
+
+
+def _almost(first, second, places, delta):
+    for value in (first, second):
+        if _numeric_rank(value) is None and not isinstance(value, (__import__("fractions").Fraction,
+                                                                  __import__("decimal").Decimal)):
+            return False
+    difference = abs(first - second)
+    if delta is not None:
+        return difference <= delta
+    return round(difference, 7 if places is None else places) == 0
 
 
 def _compare(op, a, b):
@@ -626,7 +770,7 @@ def rewrite(test_code):
 
     ops = {ast.Eq: "==", ast.NotEq: "!=", ast.In: "in", ast.NotIn: "not in", ast.Lt: "<", ast.LtE: "<=",
            ast.Gt: ">", ast.GtE: ">=", ast.Is: "is", ast.IsNot: "is not"}
-    strict = {ast.Eq: "__rw_eq", ast.NotEq: "__rw_ne", ast.In: "__rw_in", ast.NotIn: "__rw_not_in"}
+    strict = {ast.Eq: "__rw_eq__", ast.NotEq: "__rw_ne__", ast.In: "__rw_in__", ast.NotIn: "__rw_not_in__"}
 
     def name(identifier):
         return ast.Name(id=identifier, ctx=ast.Load())
@@ -644,7 +788,7 @@ def rewrite(test_code):
                 if op in (ast.Eq, ast.NotEq) and (is_bool_literal(left) or is_bool_literal(right)):
                     # `== True` written in the test also takes 1 (mbpp/414's reference returns 0 and 1).
                     literal, other = (left, right) if is_bool_literal(left) else (right, left)
-                    call = ast.Call(func=name("__rw_eq_bool_literal"), args=[other, literal], keywords=[])
+                    call = ast.Call(func=name("__rw_eq_bool_literal__"), args=[other, literal], keywords=[])
                     return call if op is ast.Eq else ast.UnaryOp(op=ast.Not(), operand=call)
                 return ast.Call(func=name(strict[op]), args=[left, right], keywords=[])
             steps = [ast.Tuple(elts=[ast.Constant(ops[type(op)]),
@@ -652,12 +796,25 @@ def rewrite(test_code):
                                                                    kw_defaults=[], defaults=[]), body=right)],
                                ctx=ast.Load())
                      for op, right in zip(node.ops, node.comparators)]
-            return ast.Call(func=name("__rw_chain"), args=[node.left] + steps, keywords=[])
+            return ast.Call(func=name("__rw_chain__"), args=[node.left] + steps, keywords=[])
+
+        def visit_Call(self, node):
+            self.generic_visit(node)
+            function = node.func
+            if isinstance(function, ast.Attribute) and function.attr in _UNITTEST_METHODS:
+                # self.assertEqual(a, b): judged strictly here, whatever object it is called on.
+                text = ast.get_source_segment(test_code, node) or function.attr
+                return ast.Call(func=name("__rw_unittest__"), args=[ast.Constant(function.attr),
+                                                                  ast.Constant(short(text))] + node.args,
+                                keywords=node.keywords)
+            if isinstance(function, ast.Attribute) and function.attr in _UNITTEST_RUNNERS:
+                node.func = ast.Call(func=name("__rw_counted__"), args=[function], keywords=[])
+            return node
 
         def visit_UnaryOp(self, node):
             self.generic_visit(node)
             if self.in_assert and isinstance(node.op, ast.Not):
-                return ast.Call(func=name("__rw_not"), args=[node.operand], keywords=[])
+                return ast.Call(func=name("__rw_not__"), args=[node.operand], keywords=[])
             return node
 
         def visit_Lambda(self, node):
@@ -677,13 +834,13 @@ def rewrite(test_code):
                 # `assert sum(10, 15) == 6` tests the solution's own sum (mbpp/126); anywhere else (abs(f(x) - e),
                 # sorted(f(x)), len(r) …) a builtin is checking logic and stays the builtin — also when it is the
                 # reference a call of the solution is compared with (`sorted([3, 1]) == sort_list([3, 1])`).
-                subject.func = ast.Call(func=name("__rw_defined_or_builtin"), args=[ast.Constant(subject.func.id)],
+                subject.func = ast.Call(func=name("__rw_defined_or_builtin__"), args=[ast.Constant(subject.func.id)],
                                         keywords=[])
             self.in_assert += 1
             test = self.visit(node.test)
             self.in_assert -= 1
             text = ast.get_source_segment(test_code, node) or "assert"
-            return ast.Expr(value=ast.Call(func=name("__rw_check"), args=[test, ast.Constant(short(text))],
+            return ast.Expr(value=ast.Call(func=name("__rw_check__"), args=[test, ast.Constant(short(text))],
                                            keywords=[]))
 
     try:
@@ -691,13 +848,98 @@ def rewrite(test_code):
     except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
         raise BadTest("the test code does not parse: %s" % error)
     calls_check = calls_at_top_level(tree, "check")
+    called = frozenset(node.func.id for node in ast.walk(tree)
+                       if isinstance(node, ast.Call) and isinstance(node.func, ast.Name))
     module_uses = frozenset(node.value.id for node in ast.walk(tree)
                             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name))
     tree = ast.fix_missing_locations(Strict().visit(tree))
     try:
-        return compile(tree, "<tests>", "exec"), calls_check, module_uses
+        # The last statement apart: a `sys.exit(0)` there (or unittest.main()'s) ends the tests as passed; one
+        # before it would skip the checks after it.
+        codes = tuple(compile(ast.Module(body=part, type_ignores=[]), "<tests>", "exec")
+                      for part in (tree.body[:-1], tree.body[-1:]))
+        return codes, calls_check, module_uses, called
     except (SyntaxError, ValueError, RecursionError) as error:
         raise BadTest("the test code does not compile: %s" % error)
+
+
+def _required_parameters(function):
+    code = function.__code__
+    defaults = len(function.__defaults__ or ())
+    return code.co_argcount + code.co_kwonlyargcount - defaults - len(function.__kwdefaults__ or {})
+
+
+class SuiteRunner:
+    """Runs the unittest.TestCase classes the test code defines, in place of unittest.main(); the first failure or
+    error is raised again here, so that it decides the verdict (a failure of the program's making stays a runtime
+    error, an assert method's failure a wrong answer)."""
+
+    def __init__(self, namespace):
+        self.namespace = namespace
+        self.ran = False
+
+    def main(self, *args, **kwargs):
+        self.run_test_cases()
+        if kwargs.get("exit", True) is not False:
+            raise SystemExit(0)
+
+    def run_test_cases(self):
+        import unittest
+
+        self.ran = True
+        classes = [value for value in list(dict.values(self.namespace))
+                   if isinstance(value, type) and issubclass(value, unittest.TestCase)
+                   and getattr(value, "__module__", None) == "__main__"]
+        if not classes:
+            return
+        loader = unittest.TestLoader()
+        suite = unittest.TestSuite(loader.loadTestsFromTestCase(cls) for cls in classes)
+        problems = []
+
+        class Result(unittest.TestResult):
+            def addError(self, test, err):
+                problems.append(err[1])
+
+            def addFailure(self, test, err):
+                problems.append(err[1])
+
+            def addUnexpectedSuccess(self, test):
+                problems.append(AssertionError("unexpected success of %s" % test))
+
+        suite.run(Result())
+        if problems:
+            raise problems[0]
+
+
+def install_test_environment(callee, runner):
+    """What test code may import or call that would otherwise reach outside this process: `from solution import f`
+    (the solution's module, through the callee), unittest.main (runs here, see SuiteRunner), os._exit (an exit of
+    the tests, not of the judge)."""
+    import types
+    import unittest
+
+    solution = types.ModuleType("solution")
+
+    def solution_attribute(attribute):
+        if attribute == "__all__":
+            return callee.names()
+        kind, payload = callee.lookup(attribute)
+        if kind == "missing":
+            raise AttributeError(attribute)
+        if kind == "module":
+            value = pristine_module(payload)
+            if value is None:
+                raise AttributeError(attribute)
+            return value
+        return payload
+
+    solution.__getattr__ = solution_attribute
+    sys.modules["solution"] = solution
+    unittest.main = runner.main
+
+    def exit_tests(status):
+        raise SystemExit(status)
+    os._exit = exit_tests
 
 
 def is_bool_literal(node):
@@ -837,7 +1079,7 @@ def run_asserts(callee, spec, checks):
     if type(test_code) is not str or (entry_point is not None and type(entry_point) is not str) \
             or (prelude is not None and type(prelude) is not str):
         raise BadTest("assert mode needs test_code (str), entry_point (str or null) and prelude (str or null)")
-    code, calls_check, module_uses = rewrite(test_code)
+    code, calls_check, module_uses, called = rewrite(test_code)
     prelude_code = None
     if prelude:
         try:
@@ -847,11 +1089,14 @@ def run_asserts(callee, spec, checks):
     import builtins
 
     namespace = TestNamespace(callee, frozenset(vars(builtins)), stdlib_names(), module_uses)
-    namespace.update({"__name__": "__main__", "__builtins__": builtins, "__rw_check": checks.check,
-                      "__rw_not": checks.negate, "__rw_chain": checks.chain, "__rw_eq": strict_equal,
-                      "__rw_ne": lambda a, b: not strict_equal(a, b), "__rw_in": strict_in,
-                      "__rw_not_in": lambda a, b: not strict_in(a, b), "__rw_eq_bool_literal": equal_to_bool_literal,
-                      "__rw_defined_or_builtin": lambda name: defined_or_builtin(callee, name)})
+    namespace.update({"__name__": "__main__", "__builtins__": builtins, "__rw_check__": checks.check,
+                      "__rw_not__": checks.negate, "__rw_chain__": checks.chain, "__rw_eq__": checks.eq,
+                      "__rw_ne__": checks.ne, "__rw_in__": checks.contains, "__rw_not_in__": checks.not_contains,
+                      "__rw_eq_bool_literal__": checks.eq_bool_literal, "__rw_unittest__": checks.unittest_assert,
+                      "__rw_counted__": checks.counted,
+                      "__rw_defined_or_builtin__": lambda name: defined_or_builtin(callee, name)})
+    runner = SuiteRunner(namespace)
+    install_test_environment(callee, runner)
     callee.load()
     if prelude_code is not None:
         # The prompt's helpers the tests call (HumanEval/32's poly, /38's encode_cyclic) are the tests' own: a
@@ -859,9 +1104,25 @@ def run_asserts(callee, spec, checks):
         exec(prelude_code, namespace)
         if entry_point is not None:
             dict.pop(namespace, entry_point.split(".")[0].split("(")[0].strip(), None)
-    exec(code, namespace)
+    exec(code[0], namespace)
+    try:
+        exec(code[1], namespace)
+    except SystemExit as error:
+        # `sys.exit(0)` / `exit()` after the checks ends the tests; any other status fails them.
+        if not (error.code is None or type(error.code) in (int, bool) and error.code == 0):
+            raise
+        return
     if entry_point is not None and not calls_check and callable(dict.get(namespace, "check")):
         namespace["check"](resolve_entry(callee, entry_point, namespace))
+    # Tests written for a runner (unittest's TestCase classes, pytest's test_* functions) that the code defines
+    # but never runs itself: run here, as `python -m unittest` / pytest would.
+    if not runner.ran:
+        runner.run_test_cases()
+    for function_name, function in list(dict.items(namespace)):
+        if function_name.startswith("test") and type(function).__name__ == "function" \
+                and function_name not in called and getattr(function, "__module__", None) == "__main__" \
+                and not _required_parameters(function):
+            function()
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -947,14 +1208,18 @@ def judge(spec, callee):
         raise BadTest("mode must be call or assert")
     checks = Checks()
     failed = classify(lambda: (run_call if mode == "call" else run_asserts)(callee, spec, checks), callee)
+    if failed is None and checks.failed is not None:
+        # A check failed and the test code caught its AssertionError.
+        failed = checks.failed, "wrong_answer", "a check failed"
     if failed is None and mode == "assert":
-        if checks.count == 0:
+        if checks.count == 0 and checks.compared == 0:
             failed = None, "wrong_answer", "the tests checked nothing"
         elif callee.calls == 0:
             failed = None, "wrong_answer", "the tests never called the solution"
+    count = checks.count or checks.compared
     if failed is None:
-        return verdict(True, checks.count)
-    return verdict(False, checks.count, *failed)
+        return verdict(True, count)
+    return verdict(False, count, *failed)
 
 
 def classify(run, callee):
@@ -1023,7 +1288,7 @@ def main():
         result = verdict(False, 0, None, stop.kind, stop.message)
     data = (json.dumps(result, ensure_ascii=True) + "\n").encode("ascii")
     os.write(verdict_fd, data)
-    os._exit(0)
+    _EXIT(0)
 
 
 if __name__ == "__main__":
