@@ -57,6 +57,116 @@ class AttackTable(unittest.TestCase):
                 self.assertIn(verdict, row["expected"], "%s [%s]: %s %s" % (row["id"], row["class"], result, stderr))
 
 
+def load_table(name):
+    with open(os.path.join(HERE, name), encoding="utf-8") as rows:
+        return [json.loads(line) for line in rows if line.strip()]
+
+
+def run_suite(solution, test_code):
+    observation = judged.run(solution, {"mode": "assert", "test_code": test_code, "entry_point": None},
+                             time_ms=TIME_MS, memory_mb=1024, wall_ms=WALL_MS)
+    return judged.verdict(observation), judged.judge_result(observation), observation["stderr"][-300:]
+
+
+def run_all(cases):
+    """[(name, solution, tests, must_pass)] run in parallel; returns the failures as text."""
+    workers = int(os.environ.get("REWARDS_TEST_WORKERS", "4"))
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(lambda case: run_suite(case[1], case[2]), cases))
+    wrong = []
+    for (case_name, _, _, must_pass), (verdict, result, stderr) in zip(cases, results):
+        if (verdict == "accepted") != must_pass or verdict in ("judge_failure", "bad_test"):
+            wrong.append("%s: %s %s %s" % (case_name, verdict, result, stderr))
+    return wrong
+
+
+# An object equal to everything, whose other answers reveal nothing: it must never pass a check.
+ALWAYS_EQUAL = """
+class _AlwaysEqual:
+    def __eq__(self, other): return True
+    def __ne__(self, other): return False
+    def __hash__(self): return 0
+    def __bool__(self): return True
+    def __lt__(self, other): return True
+    __le__ = __gt__ = __ge__ = __lt__
+    def __len__(self): return 0
+    def __iter__(self): return iter(())
+    def __contains__(self, item): return True
+    def __getattr__(self, name): return self
+    def __call__(self, *args, **kwargs): return self
+    def __getitem__(self, key): return self
+    def __abs__(self): return self
+    def __sub__(self, other): return self
+    __add__ = __radd__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __sub__
+"""
+
+# A subclass of the value's own type holding a wrong value, whose methods answer as the right value would.
+HOSTILE = """
+class H({base}):
+    def __eq__(self, other): return True
+    def __ne__(self, other): return False
+    def __hash__(self): return 0
+    def __iter__(self): return iter(_RIGHT[0])
+    def __len__(self): return len(_RIGHT[0])
+    def __getitem__(self, key): return _RIGHT[0][key]
+    def __contains__(self, item): return True
+    def __repr__(self): return repr(_RIGHT[0])
+    def __str__(self): return str(_RIGHT[0])
+"""
+
+
+def value_type_cases(row):
+    """A row of value-types.jsonl as four programs: the right one must pass; a wrong value, an object equal to
+    everything and a hostile subclass holding a wrong value must not."""
+    head = row["imports"] + "\n" + row.get("extra", "") + "\n"
+    signature = "def f(%s):\n" % row["params"]
+
+    def program(body, prefix=""):
+        return head + prefix + signature + body
+
+    right = program("    return %s\n" % row["right"])
+    cases = [(row["type"] + "/right", right, row["tests"], True),
+             (row["type"] + "/wrong", program("    return %s\n" % row["wrong"]), row["tests"], False),
+             (row["type"] + "/always-equal", program("    return _AlwaysEqual()\n", ALWAYS_EQUAL), row["tests"],
+              False)]
+    if row.get("hostile"):
+        prefix = "_RIGHT = [None]\n" + (HOSTILE.format(base=row["base"]) if row.get("base") else "")
+        body = ("    right = %s\n    _RIGHT[0] = list(right) if hasattr(right, '__next__') else right\n"
+                "    return %s\n") % (row["right"], row["hostile"])
+        cases.append((row["type"] + "/hostile-subclass", program(body, prefix), row["tests"], False))
+    return cases
+
+
+class ValueTypes(unittest.TestCase):
+    """Results beyond plain JSON data (value-types.jsonl): the right program passes, every mutant fails."""
+
+    def test_each_type_right_passes_and_mutants_fail(self):
+        rows = load_table("value-types.jsonl")
+        for required in ("Fraction", "Decimal", "deque", "Counter", "OrderedDict", "defaultdict", "namedtuple",
+                         "range", "complex", "bytes", "bytearray", "frozenset", "type", "Enum", "dataclass",
+                         "array", "generator", "map", "filter", "int-subclass", "str-subclass", "list-subclass"):
+            self.assertIn(required, {row["type"] for row in rows})
+        cases = [case for row in rows for case in value_type_cases(row)]
+        self.assertEqual([], run_all(cases))
+
+
+TEST_FORM_SOLUTIONS = (("right", "def f(x):\n    if x is None: raise TypeError('None')\n    return x * 2\n", True),
+                       ("wrong", "def f(x):\n    return x + 2\n", False),
+                       ("always-equal", ALWAYS_EQUAL + "def f(x):\n    return _AlwaysEqual()\n", False))
+
+
+class TestForms(unittest.TestCase):
+    """Every way test code checks (test-forms.jsonl: if/raise, exit statuses, unittest, check(candidate), loops,
+    pytest-style functions, caught asserts …) really checks: f(x) = 2x passes, a wrong f and an always-equal result
+    fail."""
+
+    def test_each_form_passes_the_right_program_only(self):
+        rows = load_table("test-forms.jsonl")
+        cases = [("%s/%s" % (row["form"], name), solution, row["tests"], must_pass)
+                 for row in rows for name, solution, must_pass in TEST_FORM_SOLUTIONS]
+        self.assertEqual([], run_all(cases))
+
+
 class WireFormat(unittest.TestCase):
 
     def decoder(self):
