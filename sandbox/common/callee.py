@@ -151,6 +151,8 @@ class Server:
         self.callbacks_open = 0
         self.stating = set()
         self.stated = 0
+        # The state last sent of each object sent with its state: an operation's reply repeats it only if changed.
+        self.sent_states = {}
 
     def stub(self, number):
         def call_the_tests(*args, **kwargs):
@@ -187,6 +189,7 @@ class Server:
         self.stating.add(id(value))
         try:
             pairs = [[name, wire.encode(item, self.handle_of, plain_subclasses=True)] for name, item in state]
+            self.sent_states.setdefault(number, pairs)
             return {"o": [number, self.handle_of(type(value)), pairs]}
         except (wire.WireError, RecursionError):
             return {"h": number}
@@ -206,8 +209,14 @@ class Server:
         found = []
         for value in objects:
             try:
-                if compared_state(value) is not None:
-                    found.append(self.encode(value))
+                if compared_state(value) is None:
+                    continue
+                encoded = self.encode(value)
+                if type(encoded) is dict and "o" in encoded:
+                    number, _, pairs = encoded["o"]
+                    if self.sent_states.get(number) != pairs:
+                        self.sent_states[number] = pairs
+                        found.append(encoded)
             except Exception:
                 pass
         return found

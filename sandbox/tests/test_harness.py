@@ -47,7 +47,8 @@ class AttackTable(unittest.TestCase):
                          "bool-tricks", "subclass", "lying-methods", "shadowed-builtins", "monkeypatch", "sys-modules",
                          "import-hijack", "frame-inspection", "gc-walk", "star-import", "int-vs-float", "bool-vs-int",
                          "str-vs-bool", "containers", "base-exception", "generators", "recursion-bomb", "cyclic",
-                         "size", "output", "time", "memory", "judge-introspection", "stop-iteration", "judge-crash", "prompt-helpers", "legit"):
+                         "size", "output", "time", "memory", "judge-introspection", "stop-iteration", "judge-crash", "prompt-helpers", "late-state", "test-forms",
+                         "legit"):
             self.assertIn(required, classes)
         workers = int(os.environ.get("REWARDS_TEST_WORKERS", "4"))
         with concurrent.futures.ThreadPoolExecutor(workers) as pool:
