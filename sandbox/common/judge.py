@@ -542,6 +542,15 @@ def strict_equal(a, b, depth=0):
     return _truth(a == b)
 
 
+def _ndarray_operand(a, b):
+    """True when == in the tests is numpy's elementwise comparison (`(f(x) == expected).all()`): an array on either
+    side — this process's own, rebuilt from the program's values — and no object of the program."""
+    numpy = sys.modules.get("numpy")
+    if numpy is None or isinstance(a, Handle) or isinstance(b, Handle):
+        return False
+    return isinstance(a, numpy.ndarray) or isinstance(b, numpy.ndarray)
+
+
 def _collections_type(name):
     collections = sys.modules.get("collections")
     return getattr(collections, name, None) if collections is not None else None
@@ -611,10 +620,14 @@ class Checks:
 
     def eq(self, a, b):
         self.compared += 1
+        if _ndarray_operand(a, b):
+            return a == b
         return strict_equal(a, b)
 
     def ne(self, a, b):
         self.compared += 1
+        if _ndarray_operand(a, b):
+            return a != b
         return not strict_equal(a, b)
 
     def contains(self, a, b):
@@ -1154,10 +1167,11 @@ def json_equal(actual, expected, tolerance):
     if type(expected) is str:
         return type(actual) is str and actual == expected
     if type(expected) is list:
-        return type(actual) in (list, tuple) and len(actual) == len(expected) and all(
+        # A namedtuple is written as a JSON array, a Counter, OrderedDict or defaultdict as an object.
+        return isinstance(actual, (list, tuple)) and len(actual) == len(expected) and all(
             json_equal(a, e, tolerance) for a, e in zip(actual, expected))
     if type(expected) is dict:
-        if type(actual) is not dict or len(actual) != len(expected):
+        if not isinstance(actual, dict) or len(actual) != len(expected):
             return False
         keys = set()
         for key, value in actual.items():

@@ -20,6 +20,7 @@ types and never runs code or unpickles anything it received:
   {"dd": [factory, [[k, v], ..]]}    collections.defaultdict; factory null, a name or a handle
   {"nt": ["P", ["x", "y"], [..], cls]}  a namedtuple: type name, fields, values, its class (a handle, or null)
   {"arr": ["i", [..]]}               array.array
+  {"nd": ["<i8", [2, 3], [..]]}      numpy.ndarray of bools or numbers: dtype, shape, items in C order
   {"h": 7}                           opaque handle: an object that stays in the callee
   {"o": [7, cls, [[name, value], ..]]}  callee to judge only: handle 7, an object of a class of the solution that
                                      compares by value (a dataclass, or a class defining __eq__), with its class (a
@@ -136,7 +137,7 @@ def _encode(value, handle_of, lenient, budget, path, depth, encoder=None):
 
 # Standard-library value types that cross as their value (both ways). A subclass (callee side only) crosses as its
 # base value, read through the base type's own methods and slots: whatever it overrides plays no part.
-_VALUE_MODULES = ("fractions", "decimal", "collections", "array")
+_VALUE_MODULES = ("fractions", "decimal", "collections", "array", "numpy")
 _value_types_cache = [None, None]
 
 
@@ -146,7 +147,8 @@ def _value_types():
         types = {range: "rg"}
         fractions, decimal = sys.modules.get("fractions"), sys.modules.get("decimal")
         collections, array = sys.modules.get("collections"), sys.modules.get("array")
-        for module, name, tag in ((fractions, "Fraction", "fr"), (decimal, "Decimal", "dec"),
+        numpy = sys.modules.get("numpy")
+        for module, name, tag in ((fractions, "Fraction", "fr"), (decimal, "Decimal", "dec"), (numpy, "ndarray", "nd"),
                                   (collections, "deque", "dq"), (collections, "Counter", "ctr"),
                                   (collections, "OrderedDict", "od"), (collections, "defaultdict", "dd"),
                                   (array, "array", "arr")):
@@ -215,6 +217,18 @@ def _value_of(tag, cls, value, encoder, path, depth):
         if tag == "arr":
             return {"arr": [cls.typecode.__get__(value), [encoder.encode(v, path, depth + 1)
                                                           for v in cls.tolist(value)]]}
+        if tag == "nd":
+            dtype = cls.dtype.__get__(value)
+            shape = cls.shape.__get__(value)
+            if getattr(dtype, "kind", None) not in ("b", "i", "u", "f", "c") or type(dtype.str) is not str \
+                    or not _NDARRAY_DTYPE.match(dtype.str):
+                # Objects, strings, records: the array stays in the program.
+                return encoder.handle_of(value)
+            flat = cls.tolist(cls.ravel(value))
+            if type(flat) is not list or type(shape) is not tuple:
+                raise WireError("a malformed array")
+            return {"nd": [dtype.str, [encoder.encode(n, path, depth + 1) for n in shape],
+                           [encoder.encode(v, path, depth + 1) for v in flat]]}
     finally:
         path.discard(marker)
     raise WireError("unknown value type")
@@ -466,6 +480,26 @@ class Decoder:
                 return array.array(payload[0], items)
             except (TypeError, ValueError, OverflowError):
                 raise WireError("bad array items") from None
+        if tag == "nd":
+            if len(payload) != 3 or type(payload[0]) is not str or not _NDARRAY_DTYPE.match(payload[0]) \
+                    or type(payload[1]) is not list or type(payload[2]) is not list or len(payload[1]) > 32:
+                raise WireError("bad ndarray")
+            shape = [self._decode(n, budget, depth + 1) for n in payload[1]]
+            items = [self._decode(v, budget, depth + 1) for v in payload[2]]
+            size = 1
+            for n in shape:
+                if type(n) is not int or n < 0:
+                    raise WireError("bad ndarray shape")
+                size *= n
+            if size != len(items) or not all(type(v) in (bool, int, float, complex) for v in items):
+                raise WireError("bad ndarray items")
+            try:
+                import numpy
+                return numpy.array(items, dtype=numpy.dtype(payload[0])).reshape(shape)
+            except ImportError:
+                raise WireError("an ndarray where numpy is missing") from None
+            except (TypeError, ValueError, OverflowError):
+                raise WireError("bad ndarray items") from None
         values = [self._decode(v, budget, depth + 1) for v in payload]
         if tag == "fr":
             if len(values) != 2 or type(values[0]) is not int or type(values[1]) is not int or values[1] <= 0:
@@ -479,7 +513,8 @@ class Decoder:
         raise WireError("unknown tag")
 
 
-_VALUE_TAGS = frozenset(("fr", "dec", "rg", "dq", "ctr", "od", "dd", "nt", "arr"))
+_VALUE_TAGS = frozenset(("fr", "dec", "rg", "dq", "ctr", "od", "dd", "nt", "arr", "nd"))
+_NDARRAY_DTYPE = re.compile(r"[<>|=]?[biufc][0-9]{1,2}\Z")
 _ARRAY_CODES = frozenset("bBuhHiIlLqQfd")
 _DECIMAL = re.compile(r"[-+]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|Infinity|s?NaN[0-9]*)\Z")
 _namedtuple_classes = {}

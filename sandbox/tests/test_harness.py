@@ -18,6 +18,7 @@ sys.path.insert(0, judged.COMMON)
 import judge  # noqa: E402
 import rewards_wire as wire  # noqa: E402
 
+HAVE_NUMPY = judged.has_module("numpy")
 # CPU seconds are what the limits count; the wall clock is generous, since the machine running the tests may be busy.
 TIME_MS = 2000
 WALL_MS = int(os.environ.get("REWARDS_TEST_WALL_MS", "20000"))
@@ -147,7 +148,8 @@ class ValueTypes(unittest.TestCase):
                          "range", "complex", "bytes", "bytearray", "frozenset", "type", "Enum", "dataclass",
                          "array", "generator", "map", "filter", "int-subclass", "str-subclass", "list-subclass"):
             self.assertIn(required, {row["type"] for row in rows})
-        cases = [case for row in rows for case in value_type_cases(row)]
+        # numpy is the sandbox image's (python3-numpy); where the interpreter lacks it, its rows cannot run.
+        cases = [case for row in rows if not row.get("numpy") or HAVE_NUMPY for case in value_type_cases(row)]
         self.assertEqual([], run_all(cases))
 
 
