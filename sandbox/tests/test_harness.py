@@ -3,7 +3,11 @@
 The attack table (harness-attacks.jsonl) runs every row as the runner would: judge and callee as two processes joined
 by pipes on fds 3/4 (judged.py). Run from the repository root: python3 -m unittest discover -s sandbox/tests
 """
+import array
+import collections
 import concurrent.futures
+import decimal
+import fractions
 import json
 import math
 import os
@@ -176,22 +180,32 @@ class WireFormat(unittest.TestCase):
         return wire.Decoder(lambda n: ("handle", n))
 
     def test_plain_values_round_trip_with_their_exact_types(self):
-        values = [None, True, False, 0, -7, 10 ** 40, -(10 ** 18), 1.5, -0.0, math.inf, "h\u00e9\ud800", b"\x00\xff",
+        values = [fractions.Fraction(-7, 3), decimal.Decimal("-1.50E+3"), decimal.Decimal("-Infinity"), range(1, 9, 3),
+                  collections.deque([1, (2,)], 4), collections.Counter("abca"), collections.OrderedDict([(2, 1), (1, 2)]),
+                  collections.defaultdict(None, {1: [2]}), collections.namedtuple("P", "x y")(1, [2]),
+                  array.array("d", [0.5, -1.0]), array.array("u", "hé"),
+                  None, True, False, 0, -7, 10 ** 40, -(10 ** 18), 1.5, -0.0, math.inf, "h\u00e9\ud800", b"\x00\xff",
                   bytearray(b"ab"), 2 - 3j, [1, [2.0]], (1, (True,)), {1, "a"}, frozenset({(1, 2)}),
                   {"a": [None], 3: {4.5: ()}}, [0.25] * 20 + [math.inf, -0.0]]
         for value in values:
-            data = json.loads(json.dumps(wire.encode(value, lambda o: self.fail(o))))
+            data = json.loads(json.dumps(wire.encode(value, lambda o: self.fail(o), class_ref=lambda cls: None)))
             back = self.decoder().decode(data)
             self.assertEqual(repr(back), repr(value))
             self.assertTrue(judge.strict_equal(back, value), value)
         nan = self.decoder().decode(wire.encode(math.nan, None))
         self.assertTrue(math.isnan(nan))
+        self.assertEqual(repr(self.decoder().decode(wire.encode(decimal.Decimal("sNaN1"), None))), "Decimal('sNaN1')")
 
     def test_untagged_and_malformed_values_are_rejected(self):
         bad = [1.5, {"x": 1}, {"i": 5}, {"i": "1e5"}, {"i": "-"}, {"i": "9" * 100002}, {"f": "1_0"}, {"f": " 1"},
                {"f": "infinity"}, {"f": 1.0}, {"c": ["1"]}, {"l": {}}, {"s": [{"l": []}]}, {"s": [1, 1]},
                {"d": [[1, 2], [1, 3]]}, {"d": [[{"l": []}, 1]]}, {"d": [[1]]}, {"b": "***"}, {"h": -1},
-               {"h": True}, {"n": "os:system"}, {"cb": 0}, {"lf": "1.0  2.0"}, {"lf": 5}, {"a": 1, "b": 2}, [1]]
+               {"h": True}, {"n": "os:system"}, {"cb": 0}, {"lf": "1.0  2.0"}, {"lf": 5}, {"a": 1, "b": 2}, [1],
+               {"fr": [1, 0]}, {"fr": [1, -2]}, {"fr": [{"f": "1.0"}, 2]}, {"dec": "1e"}, {"dec": "__import__"},
+               {"rg": [0, 5, 0]}, {"rg": [0, 5]}, {"dq": [[1, 2], 1]}, {"dq": {"l": []}}, {"ctr": [[1, 2], [1, 3]]},
+               {"od": [[{"l": []}, 1]]}, {"dd": [5, []]}, {"nt": ["P", ["x"], [1, 2], None]},
+               {"nt": ["P", [1], [1], None]}, {"arr": ["x", [1]]}, {"arr": ["i", [{"f": "1.5"}]]},
+               {"nd": ["O", [1], [1]]}, {"nd": ["<i8", [2], [1]]}, {"nd": ["<i8", [-1], []]}, {"o": [1, None, []]}]
         for data in bad:
             with self.assertRaises(wire.WireError, msg=data):
                 self.decoder().decode(data)
@@ -241,6 +255,24 @@ class WireFormat(unittest.TestCase):
 
 class StrictEquality(unittest.TestCase):
 
+    def test_value_types(self):
+        point = collections.namedtuple("Point", "x y")
+        equal = [(fractions.Fraction(1, 2), 0.5), (fractions.Fraction(2, 4), fractions.Fraction(1, 2)),
+                 (decimal.Decimal("1.50"), decimal.Decimal("1.5")), (collections.deque([1, [2]]), collections.deque([1, [2]])),
+                 (collections.Counter("ab"), {"a": 1, "b": 1}), (collections.Counter(a=1, b=0), collections.Counter(a=1)),
+                 (collections.OrderedDict(a=1, b=2), {"b": 2, "a": 1}), (point(1, 2), (1, 2)), (range(0), range(3, 3)),
+                 (array.array("i", [1]), array.array("l", [1]))]
+        different = [(collections.deque([True]), collections.deque([1])), (collections.deque([1]), [1]),
+                     (collections.OrderedDict(a=1, b=2), collections.OrderedDict(b=2, a=1)),
+                     (collections.Counter(a=1), {"a": True}), (point(1, True), (1, 1)), (range(2), [0, 1]),
+                     (fractions.Fraction(1, 2), "1/2"), (fractions.Fraction(1), True), (decimal.Decimal(1), True)]
+        for a, b in equal:
+            self.assertTrue(judge.strict_equal(a, b), (a, b))
+            self.assertTrue(judge.strict_equal(b, a), (b, a))
+        for a, b in different:
+            self.assertFalse(judge.strict_equal(a, b), (a, b))
+            self.assertFalse(judge.strict_equal(b, a), (b, a))
+
     def test_table(self):
         equal = [(1, 1), (1, 1.0), (240.0, 240), ("a", "a"), ([1, (2,)], [1, (2,)]), ({1: "a"}, {1: "a"}),
                  ({1, 2}, {2, 1}), ({1}, frozenset({1})), (None, None), (b"x", bytearray(b"x")), (True, True),
@@ -262,6 +294,11 @@ class StrictEquality(unittest.TestCase):
         different = [(3.0, 3, 1), (True, 1, 0), (1, True, 0), ("true", True, 0), (0.31, 0.3, 1e-6), ({1, 2}, [1, 2], 0),
                      ({True: 1}, {"True": 1}, 0), ({1: 1, "1": 1}, {"1": 1, "2": 1}, 0), ({1.0: 1}, {"1.0": 1}, 0),
                      (2e12, 2000000000001, 1e-6), (None, 0, 0), ([1], [1, 2], 0)]
+        point = collections.namedtuple("Point", "x y")
+        equal += [(collections.Counter("aab"), {"a": 2, "b": 1}, 0), (point(1, 2), [1, 2], 0),
+                  (collections.OrderedDict(b=1), {"b": 1}, 0)]
+        different += [(collections.deque([1]), [1], 0), (fractions.Fraction(1, 2), 0.5, 1e-9),
+                      (decimal.Decimal(3), 3, 0), (range(2), [0, 1], 0)]
         for actual, expected, tolerance in equal:
             self.assertTrue(judge.json_equal(actual, expected, tolerance), (actual, expected))
         for actual, expected, tolerance in different:
