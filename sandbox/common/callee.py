@@ -283,6 +283,8 @@ class Server:
                 result = len(target)
             elif op == "iter":
                 result = iter(target)
+            elif op == "next_batch":
+                return self.next_batch(target, request["count"])
             elif op == "next":
                 try:
                     result = next(target)
@@ -305,6 +307,24 @@ class Server:
         except BaseException as error:
             return describe(error)
         return {"ok": self.encode(result)}
+
+    def next_batch(self, iterator, count):
+        if type(count) is not int or not 0 < count <= 4096:
+            raise wire.WireError("bad batch size")
+        items, end = [], None
+        for _ in range(count):
+            try:
+                items.append(next(iterator))
+            except StopIteration:
+                end = "stop"
+                break
+            except BaseException as error:
+                end = describe(error)
+                break
+        reply = {"ok": {"l": [self.encode(item) for item in items]}}
+        if end is not None:
+            reply["end"] = end
+        return reply
 
     def load(self):
         path = os.path.join(os.getcwd(), "solution.py")

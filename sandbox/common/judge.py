@@ -270,6 +270,28 @@ class Callee:
             update_in_place(original, self.decode(data))
         return result
 
+    def next_batch(self, iterator, count):
+        """Up to count items of an iterator of the program and, if it ended, how: (items, None | StopIteration() |
+        the exception it raised)."""
+        reply = self.request({"op": "next_batch", "target": self.encode(iterator), "count": count})
+        if set(reply) - {"ok", "end"} or "ok" not in reply:
+            self.fail("an unexpected reply")
+        items = self.value({"ok": reply["ok"]})
+        if type(items) is not list or len(items) > count:
+            self.fail("a malformed batch")
+        end = reply.get("end")
+        if end is None:
+            return items, None
+        if end == "stop":
+            return items, StopIteration()
+        try:
+            self.value(end if type(end) is dict else {})
+        except Stop:
+            raise
+        except Exception as error:
+            return items, error
+        self.fail("a malformed end of iteration")
+
     def op(self, op_name, target, allow_stop=False, **fields):
         message = {"op": op_name, "target": self.encode(target)}
         for key, value in fields.items():
@@ -443,16 +465,33 @@ def shown(value):
 
 
 class HandleIterator:
-    __slots__ = ("handle",)
+    """Iteration over an object of the program (list(f(x)), for x in f(x) …): items come in batches of 1, 2, 4 …
+    up to BATCH, so that a long iteration costs the program few requests, and a short one (islice, break, zip)
+    advances its iterator at most about twice as far as Python would."""
+    __slots__ = ("handle", "buffer", "size", "end")
+    BATCH = 1024
 
     def __init__(self, handle):
+        import collections
+
         self.handle = handle
+        self.buffer = collections.deque()
+        self.size = 1
+        self.end = None
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        return self.handle._rw_callee.op("next", self.handle, allow_stop=True)
+        if not self.buffer:
+            if self.end is not None:
+                raise self.end
+            items, self.end = self.handle._rw_callee.next_batch(self.handle, self.size)
+            self.size = min(self.size * 2, self.BATCH)
+            self.buffer.extend(items)
+            if not self.buffer:
+                raise self.end
+        return self.buffer.popleft()
 
 
 # ---------------------------------------------------------------------------------------------------------------
