@@ -78,9 +78,9 @@ def named(text):
 
 
 def standard_name(value):
-    """"int", "collections:Counter": the name under which the judge finds its own copy of a class or builtin function
-    of the builtins or of a module both sides may name; None for anything else."""
-    if not isinstance(value, (type, types.BuiltinFunctionType)):
+    """"int", "collections:Counter": the name under which the judge finds its own copy of a class of the builtins or
+    of a module both sides may name (wire.TYPE_MODULES); None for anything else."""
+    if not isinstance(value, type):
         return None
     try:
         module_name = value.__module__
@@ -92,7 +92,7 @@ def standard_name(value):
     if module_name == "builtins":
         return qualname if getattr(builtins, qualname, None) is value else None
     module = sys.modules.get(module_name)
-    if module is None or module_name not in wire.NAMED_MODULES:
+    if module is None or module_name not in wire.TYPE_MODULES:
         return None
     target = module
     for part in qualname.split("."):

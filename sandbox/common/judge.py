@@ -300,18 +300,21 @@ class Callee:
 
 
 def judge_named(text):
-    """A class or builtin function the solution sent by name: this process's own, from the builtins or a module both
-    sides may name (imported here if need be: they are the standard library's)."""
+    """A class the solution sent by name: this process's own, from the builtins or wire.TYPE_MODULES (imported here
+    if need be: they are the standard library's). Never a function: see wire.TYPE_MODULES."""
     import builtins
 
     module_name, _, qualname = text.rpartition(":") if type(text) is str else ("", "", "")
     parts = qualname.split(".")
-    if not all(part.isidentifier() for part in parts) or (module_name and module_name not in LENDABLE_MODULES):
+    if not all(part.isidentifier() and not part.startswith("_") for part in parts) \
+            or (module_name and module_name not in wire.TYPE_MODULES):
         raise wire.WireError("a name the judge does not know")
-    target = pristine_module(module_name) if module_name else builtins
+    if module_name:
+        __import__(module_name)
+    target = sys.modules[module_name] if module_name else builtins
     for part in parts:
         target = getattr(target, part, None)
-    if target is None or not isinstance(target, (type, type(len))):
+    if not isinstance(target, type):
         raise wire.WireError("a name the judge does not know")
     return target
 

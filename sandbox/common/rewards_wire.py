@@ -25,8 +25,8 @@ types and never runs code or unpickles anything it received:
   {"o": [7, cls, [[name, value], ..]]}  callee to judge only: handle 7, an object of a class of the solution that
                                      compares by value (a dataclass, or a class defining __eq__), with its class (a
                                      handle) and its state as the judge compares it (its compared fields or attributes)
-  {"n": "math:sqrt"}                 a builtin or standard-library object, by name (from the callee: classes and
-                                     builtins only, which the judge resolves among its own builtins and lendable modules)
+  {"n": "math:sqrt"}                 a builtin or standard-library object, by name (from the callee: a class of the
+                                     builtins or of TYPE_MODULES only, which the judge resolves to its own)
   {"cb": 0}                          judge to callee only: a function of the tests; calling it sends
                                      {"callback": 0, "args": [..], "kwargs": [[name, value], ..]} to the judge, which
                                      runs it and answers {"ok": value} or {"raised": {..}}
@@ -59,6 +59,13 @@ NAMED_MODULES = frozenset((
     "decimal", "fractions", "functools", "hashlib", "heapq", "itertools", "json", "math", "numbers", "operator",
     "os", "os.path", "random", "re", "statistics", "string", "struct", "sys", "textwrap", "time", "typing",
     "unicodedata", "numpy", "sortedcontainers"))
+
+
+# Modules whose classes the callee may name to the judge ({"n": "collections:Counter"}, besides the builtin types).
+# Classes only, never functions: the tests may call what a solution returned with what another call returned, and a
+# name is resolved to the judge's own object (exec, os.system or numpy's file-reading classes would run there).
+TYPE_MODULES = frozenset(("collections", "collections.abc", "fractions", "decimal", "datetime", "array", "numbers",
+                          "typing", "itertools", "functools", "enum"))
 
 
 class WireError(Exception):
