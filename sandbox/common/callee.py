@@ -104,6 +104,9 @@ def standard_name(value):
 # never running their __eq__); nested ones up to this depth, and this many per message.
 STATE_DEPTH = 40
 STATE_OBJECTS = 20_000
+# Values in the states of one message: beyond, objects cross as bare handles (a big object graph would otherwise
+# make a reply larger than the judge reads).
+STATE_NODES = 200_000
 
 
 def compared_state(value):
@@ -151,6 +154,7 @@ class Server:
         self.callbacks_open = 0
         self.stating = set()
         self.stated = 0
+        self.state_budget = wire.Budget(STATE_NODES)
         # The state last sent of each object sent with its state: an operation's reply repeats it only if changed.
         self.sent_states = {}
 
@@ -188,7 +192,8 @@ class Server:
         self.stated += 1
         self.stating.add(id(value))
         try:
-            pairs = [[name, wire.encode(item, self.handle_of, plain_subclasses=True)] for name, item in state]
+            pairs = [[name, wire.encode(item, self.handle_of, plain_subclasses=True, budget=self.state_budget)]
+                     for name, item in state]
             self.sent_states.setdefault(number, pairs)
             return {"o": [number, self.handle_of(type(value)), pairs]}
         except (wire.WireError, RecursionError):
@@ -198,6 +203,7 @@ class Server:
 
     def encode(self, value):
         self.stated = 0
+        self.state_budget = wire.Budget(STATE_NODES)
         try:
             return wire.encode(value, self.handle_of, plain_subclasses=True)
         except (wire.WireError, RecursionError):

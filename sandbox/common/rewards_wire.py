@@ -73,24 +73,28 @@ class WireError(Exception):
 
 
 class Budget:
-    """Counts the values of one message."""
-    __slots__ = ("nodes",)
+    """Counts the values of one message (or of a part of it, with a limit of its own)."""
+    __slots__ = ("nodes", "limit")
 
-    def __init__(self):
+    def __init__(self, limit=MAX_NODES):
         self.nodes = 0
+        self.limit = limit
 
     def take(self):
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise WireError("more than %d values" % MAX_NODES)
+        if self.nodes > self.limit:
+            raise WireError("more than %d values" % self.limit)
 
 
-def encode(value, handle_of, plain_subclasses=False, class_ref=None):
+def encode(value, handle_of, plain_subclasses=False, class_ref=None, budget=None):
     """Tagged form of value. handle_of(obj) gives the tagged form of a value that is not plain data ({"h": n} or
     {"n": name}), or raises WireError. With plain_subclasses, instances of subclasses of plain types (namedtuple, Counter, IntEnum …) and numpy
     scalars cross as their plain base value, read through the base type's own methods; otherwise only exact types
     are plain. class_ref(cls) gives the class reference of a namedtuple (default: handle_of(cls))."""
-    return _Encoder(handle_of, plain_subclasses, class_ref).encode(value, set(), 0)
+    encoder = _Encoder(handle_of, plain_subclasses, class_ref)
+    if budget is not None:
+        encoder.budget = budget
+    return encoder.encode(value, set(), 0)
 
 
 class _Encoder:
@@ -276,8 +280,8 @@ def _container(kind, value, handle_of, lenient, budget, path, depth, encoder=Non
         items = list.__iter__(value) if kind is list else value
         if kind is list and len(value) > 16 and all(type(v) is float for v in items):
             budget.nodes += len(value)
-            if budget.nodes > MAX_NODES:
-                raise WireError("more than %d values" % MAX_NODES)
+            if budget.nodes > budget.limit:
+                raise WireError("more than %d values" % budget.limit)
             return {"lf": " ".join(map(float.__repr__, list.__iter__(value)))}
         items = list.__iter__(value) if kind is list else value
         return {_CONTAINERS[kind]: [_encode(v, handle_of, lenient, budget, path, depth + 1, encoder) for v in items]}
