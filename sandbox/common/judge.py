@@ -645,6 +645,11 @@ class Checks:
         self.count = 0
         self.compared = 0
         self.failed = None
+        self.unittest_problems = []
+
+    def raise_unittest_problem(self):
+        if self.unittest_problems:
+            raise self.unittest_problems[0]
 
     def check(self, value, text):
         self.count += 1
@@ -717,7 +722,7 @@ _UNITTEST_METHODS = _UNITTEST_EQUAL | frozenset(_UNITTEST_ORDER) | frozenset((
     "assertRegex", "assertNotRegex", "assertRegexpMatches"))
 # The ones that check by running code of the tests (a callable or a with-block): unittest's own, counted.
 _UNITTEST_RUNNERS = frozenset(("assertRaises", "assertRaisesRegex", "assertRaisesRegexp", "assertWarns",
-                               "assertWarnsRegex", "fail"))
+                               "assertWarnsRegex"))
 
 
 def _unittest_truth(method, args, kwargs):
@@ -862,6 +867,10 @@ def rewrite(test_code):
                 return ast.Call(func=name("__rw_unittest__"), args=[ast.Constant(function.attr),
                                                                   ast.Constant(short(text))] + node.args,
                                 keywords=node.keywords)
+            if isinstance(function, ast.Attribute) and function.attr == "fail" \
+                    and isinstance(function.value, ast.Name) and function.value.id == "self":
+                text = ast.get_source_segment(test_code, node) or "self.fail()"
+                return ast.Call(func=name("__rw_fail__"), args=[ast.Constant(short(text))], keywords=[])
             if isinstance(function, ast.Attribute) and function.attr in _UNITTEST_RUNNERS:
                 node.func = ast.Call(func=name("__rw_counted__"), args=[function], keywords=[])
             return node
@@ -929,8 +938,9 @@ class SuiteRunner:
     error is raised again here, so that it decides the verdict (a failure of the program's making stays a runtime
     error, an assert method's failure a wrong answer)."""
 
-    def __init__(self, namespace):
+    def __init__(self, namespace, checks):
         self.namespace = namespace
+        self.checks = checks
         self.ran = False
 
     def main(self, *args, **kwargs):
@@ -948,22 +958,38 @@ class SuiteRunner:
         if not classes:
             return
         loader = unittest.TestLoader()
-        suite = unittest.TestSuite(loader.loadTestsFromTestCase(cls) for cls in classes)
-        problems = []
+        unittest.TestSuite(loader.loadTestsFromTestCase(cls) for cls in classes).run(unittest.TestResult())
+        self.checks.raise_unittest_problem()
 
-        class Result(unittest.TestResult):
-            def addError(self, test, err):
-                problems.append(err[1])
 
-            def addFailure(self, test, err):
-                problems.append(err[1])
+def record_unittest_problems(checks):
+    """Every failure or error any unittest runner meets (ours, or a TextTestRunner the test code runs and whose
+    result it ignores) is kept; the first decides the verdict."""
+    import unittest
 
-            def addUnexpectedSuccess(self, test):
-                problems.append(AssertionError("unexpected success of %s" % test))
+    result = unittest.TestResult
+    original = {name: getattr(result, name) for name in ("addError", "addFailure", "addSubTest",
+                                                         "addUnexpectedSuccess")}
 
-        suite.run(Result())
-        if problems:
-            raise problems[0]
+    def add_error(self, test, err):
+        checks.unittest_problems.append(err[1])
+        original["addError"](self, test, err)
+
+    def add_failure(self, test, err):
+        checks.unittest_problems.append(err[1])
+        original["addFailure"](self, test, err)
+
+    def add_sub_test(self, test, subtest, err):
+        if err is not None:
+            checks.unittest_problems.append(err[1])
+        original["addSubTest"](self, test, subtest, err)
+
+    def add_unexpected_success(self, test):
+        checks.unittest_problems.append(AssertionError("unexpected success of %s" % test))
+        original["addUnexpectedSuccess"](self, test)
+
+    result.addError, result.addFailure = add_error, add_failure
+    result.addSubTest, result.addUnexpectedSuccess = add_sub_test, add_unexpected_success
 
 
 def install_test_environment(callee, runner):
@@ -1148,10 +1174,11 @@ def run_asserts(callee, spec, checks):
                       "__rw_not__": checks.negate, "__rw_chain__": checks.chain, "__rw_eq__": checks.eq,
                       "__rw_ne__": checks.ne, "__rw_in__": checks.contains, "__rw_not_in__": checks.not_contains,
                       "__rw_eq_bool_literal__": checks.eq_bool_literal, "__rw_unittest__": checks.unittest_assert,
-                      "__rw_counted__": checks.counted,
+                      "__rw_counted__": checks.counted, "__rw_fail__": checks.fail,
                       "__rw_defined_or_builtin__": lambda name: defined_or_builtin(callee, name)})
-    runner = SuiteRunner(namespace)
+    runner = SuiteRunner(namespace, checks)
     install_test_environment(callee, runner)
+    record_unittest_problems(checks)
     callee.load()
     if prelude_code is not None:
         # The prompt's helpers the tests call (HumanEval/32's poly, /38's encode_cyclic) are the tests' own: a
@@ -1173,6 +1200,7 @@ def run_asserts(callee, spec, checks):
     # but never runs itself: run here, as `python -m unittest` / pytest would.
     if not runner.ran:
         runner.run_test_cases()
+    checks.raise_unittest_problem()
     for function_name, function in list(dict.items(namespace)):
         if function_name.startswith("test") and type(function).__name__ == "function" \
                 and function_name not in called and getattr(function, "__module__", None) == "__main__" \
