@@ -519,6 +519,8 @@ def strict_equal(a, b, depth=0):
     2000000000001). A Handle equals nothing but itself."""
     if depth > wire.MAX_DEPTH * 2:
         raise RecursionError("values nested too deeply to compare")
+    if isinstance(a, Approx) or isinstance(b, Approx):
+        return b.matches(a) if isinstance(b, Approx) else a.matches(b)
     if isinstance(a, Handle) or isinstance(b, Handle):
         if a is b:
             return True
@@ -928,9 +930,193 @@ def rewrite(test_code):
 
 
 def _required_parameters(function):
-    code = function.__code__
-    defaults = len(function.__defaults__ or ())
-    return code.co_argcount + code.co_kwonlyargcount - defaults - len(function.__kwdefaults__ or {})
+    """The names of the parameters of a function (a bound method: without self) that have no default."""
+    import inspect
+
+    return [p.name for p in inspect.signature(function).parameters.values()
+            if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# pytest-style tests: `def test_x(): assert …` the test code never calls, `class TestX:` methods, @pytest.fixture,
+# @pytest.mark.parametrize, pytest.raises, pytest.approx — run here as pytest would (pytest is not installed, and
+# would run in this process anyway).
+
+
+class Approx:
+    """pytest.approx: numbers within max(rel·|expected|, abs) (defaults 1e-6 and 1e-12), element by element in lists,
+    tuples and dicts; a bool only equals a bool, NaN nothing unless nan_ok, an object of the program nothing."""
+
+    def __init__(self, expected, rel=None, abs=None, nan_ok=False):
+        self.expected, self.rel, self.abs, self.nan_ok = expected, rel, abs, nan_ok
+
+    def matches(self, actual, expected=None, depth=0):
+        expected = self.expected if depth == 0 else expected
+        if depth > wire.MAX_DEPTH:
+            raise RecursionError("values nested too deeply to compare")
+        if isinstance(actual, Handle):
+            return False
+        if isinstance(expected, (list, tuple)):
+            return type(actual) is type(expected) and len(actual) == len(expected) and all(
+                self.matches(a, e, depth + 1) for a, e in zip(actual, expected))
+        if isinstance(expected, dict):
+            return isinstance(actual, dict) and set(actual) == set(expected) and all(
+                self.matches(actual[k], expected[k], depth + 1) for k in expected)
+        if _numeric_rank(expected) is None or _numeric_rank(actual) is None:
+            return strict_equal(actual, expected)
+        if isinstance(expected, complex) or isinstance(actual, complex):
+            difference = abs(complex(actual) - complex(expected))
+        else:
+            if math.isnan(expected) or math.isnan(actual):
+                return self.nan_ok and math.isnan(expected) and math.isnan(actual)
+            if math.isinf(expected) or math.isinf(actual):
+                return actual == expected
+            difference = abs(actual - expected)
+        tolerance = max((1e-6 if self.rel is None else self.rel) * abs(expected), 1e-12 if self.abs is None
+                        else self.abs)
+        return difference <= tolerance
+
+    def __eq__(self, other):
+        return self.matches(other)
+
+    def __ne__(self, other):
+        return not self.matches(other)
+
+    __hash__ = None
+
+    def __repr__(self):
+        return "approx(%s)" % shown(self.expected)
+
+
+class Raises:
+    """pytest.raises as a context manager (and `pytest.raises(E, f, *args)`); counted as a check."""
+
+    def __init__(self, checks, expected, match=None):
+        self.checks, self.expected, self.match, self.value = checks, expected, match, None
+
+    def __enter__(self):
+        self.checks.count += 1
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if kind is None:
+            self.checks.fail("DID NOT RAISE %s" % shown(self.expected))
+        if not issubclass(kind, self.expected) or issubclass(kind, Stop):
+            return False
+        if self.match is not None:
+            import re
+
+            if re.search(self.match, text_of(error)) is None:
+                self.checks.fail("the exception's text does not match %r" % (self.match,))
+        self.value = error
+        self.type = kind
+        return True
+
+
+class Param:
+    def __init__(self, values):
+        self.values = values
+
+
+def pytest_shim(checks):
+    import types
+
+    module = types.ModuleType("pytest")
+
+    def raises(expected, *args, match=None, **kwargs):
+        context = Raises(checks, expected, match)
+        if not args:
+            return context
+        with context:
+            args[0](*args[1:], **kwargs)
+        return context
+
+    def fixture(function=None, **options):
+        def mark(target):
+            target._rw_fixture = True
+            return target
+        return mark(function) if callable(function) else mark
+
+    def parametrize(names, values, **options):
+        if isinstance(names, str):
+            names = [n.strip() for n in names.split(",") if n.strip()]
+        cases = []
+        for value in values:
+            value = value.values if isinstance(value, Param) else value
+            cases.append(dict(zip(names, value if len(names) > 1 else (value,))))
+
+        def mark(target):
+            target._rw_parametrize = getattr(target, "_rw_parametrize", []) + [cases]
+            return target
+        return mark
+
+    def skip(reason=""):
+        raise BadTest("the tests skip themselves: %s" % reason)
+
+    def passthrough(*args, **kwargs):
+        if len(args) == 1 and callable(args[0]) and not kwargs:
+            return args[0]
+        return lambda target: target
+
+    module.raises = raises
+    module.approx = Approx
+    module.fixture = fixture
+    module.param = lambda *values, **options: Param(values)
+    module.fail = lambda reason="", pytrace=True: checks.fail("pytest.fail: %s" % reason)
+    module.skip = skip
+    module.mark = types.SimpleNamespace(parametrize=parametrize, timeout=passthrough, slow=passthrough,
+                                        filterwarnings=passthrough)
+    return module
+
+
+def run_pytest_style(namespace, called):
+    fixtures = {name: value for name, value in list(dict.items(namespace))
+                if callable(value) and getattr(value, "_rw_fixture", False) is True}
+    for name, value in list(dict.items(namespace)):
+        if not name.startswith("test") and not name.startswith("Test") or name in called \
+                or getattr(value, "__module__", None) != "__main__" or getattr(value, "_rw_fixture", False):
+            continue
+        if type(value).__name__ == "function" and name.startswith("test"):
+            _run_test_function(value, fixtures)
+        elif isinstance(value, type) and name.startswith("Test") and not _is_unittest_case(value):
+            for method_name in [m for m in dir(value) if m.startswith("test")]:
+                instance = value()
+                setup = getattr(instance, "setup_method", None)
+                if callable(setup):
+                    setup(getattr(instance, method_name))
+                _run_test_function(getattr(instance, method_name), fixtures)
+
+
+def _is_unittest_case(cls):
+    import unittest
+
+    return issubclass(cls, unittest.TestCase)
+
+
+def _run_test_function(function, fixtures):
+    import itertools
+
+    grids = getattr(function, "_rw_parametrize", [])
+    for combination in itertools.product(*grids) if grids else [()]:
+        arguments = {}
+        for cases in combination:
+            arguments.update(cases)
+        for parameter in _required_parameters(function):
+            if parameter not in arguments:
+                arguments[parameter] = _fixture_value(parameter, fixtures, 0)
+        function(**arguments)
+
+
+def _fixture_value(name, fixtures, depth):
+    import inspect
+
+    fixture = fixtures.get(name)
+    if fixture is None or depth > 20:
+        raise BadTest("the tests need the pytest fixture %s" % name)
+    arguments = {parameter: _fixture_value(parameter, fixtures, depth + 1)
+                 for parameter in _required_parameters(fixture)}
+    value = fixture(**arguments)
+    return next(value) if inspect.isgenerator(value) else value
 
 
 class SuiteRunner:
@@ -1016,6 +1202,7 @@ def install_test_environment(callee, runner):
 
     solution.__getattr__ = solution_attribute
     sys.modules["solution"] = solution
+    sys.modules["pytest"] = pytest_shim(runner.checks)
     unittest.main = runner.main
 
     def exit_tests(status):
@@ -1201,11 +1388,7 @@ def run_asserts(callee, spec, checks):
     if not runner.ran:
         runner.run_test_cases()
     checks.raise_unittest_problem()
-    for function_name, function in list(dict.items(namespace)):
-        if function_name.startswith("test") and type(function).__name__ == "function" \
-                and function_name not in called and getattr(function, "__module__", None) == "__main__" \
-                and not _required_parameters(function):
-            function()
+    run_pytest_style(namespace, called)
 
 
 # ---------------------------------------------------------------------------------------------------------------
