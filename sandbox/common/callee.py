@@ -77,6 +77,73 @@ def named(text):
     return target
 
 
+def standard_name(value):
+    """"int", "collections:Counter": the name under which the judge finds its own copy of a class of the builtins or
+    of a module both sides may name (wire.TYPE_MODULES); None for anything else."""
+    if not isinstance(value, type):
+        return None
+    try:
+        module_name = value.__module__
+        qualname = value.__qualname__
+    except BaseException:
+        return None
+    if type(module_name) is not str or type(qualname) is not str or "<" in qualname:
+        return None
+    if module_name == "builtins":
+        return qualname if getattr(builtins, qualname, None) is value else None
+    module = sys.modules.get(module_name)
+    if module is None or module_name not in wire.TYPE_MODULES:
+        return None
+    target = module
+    for part in qualname.split("."):
+        target = getattr(target, part, None)
+    return module_name + ":" + qualname if target is value else None
+
+
+# Objects of the solution's own classes that compare by value travel with their state (the judge compares states,
+# never running their __eq__); nested ones up to this depth, and this many per message.
+STATE_DEPTH = 40
+STATE_OBJECTS = 20_000
+# Values in the states of one message: beyond, objects cross as bare handles (a big object graph would otherwise
+# make a reply larger than the judge reads).
+STATE_NODES = 200_000
+
+
+def compared_state(value):
+    """[(name, value)] the judge compares for an object of a class the solution defines that compares by value (a
+    dataclass with eq, or a class defining __eq__), else None."""
+    cls = type(value)
+    if getattr(cls, "__module__", None) != "solution" or isinstance(value, (type, types.FunctionType,
+                                                                           types.MethodType, types.ModuleType)):
+        return None
+    fields = getattr(cls, "__dataclass_fields__", None)
+    params = getattr(cls, "__dataclass_params__", None)
+    if type(fields) is dict and params is not None and getattr(params, "eq", False):
+        return [(f.name, getattr(value, f.name)) for f in fields.values()
+                if getattr(f, "compare", True) and getattr(f, "_field_type", None) is not None
+                and getattr(f._field_type, "name", "") == "_FIELD"]
+    if getattr(cls, "__eq__", object.__eq__) is object.__eq__:
+        return None
+    state = []
+    try:
+        attributes = object.__getattribute__(value, "__dict__")
+    except AttributeError:
+        attributes = {}
+    if type(attributes) is dict:
+        state.extend((k, v) for k, v in dict.items(attributes) if type(k) is str)
+    for klass in cls.__mro__:
+        slots = klass.__dict__.get("__slots__", ())
+        for slot in ((slots,) if type(slots) is str else slots):
+            if type(slot) is str and slot not in ("__dict__", "__weakref__"):
+                descriptor = klass.__dict__.get(slot)
+                if type(descriptor).__name__ == "member_descriptor":
+                    try:
+                        state.append((slot, descriptor.__get__(value)))
+                    except AttributeError:
+                        pass
+    return state
+
+
 class Server:
     def __init__(self):
         self.objects = {}
@@ -85,6 +152,11 @@ class Server:
         self.decoder = wire.Decoder(self.resolve, named, self.stub)
         self.channel = wire.Channel(REQUESTS_FD, REPLIES_FD)
         self.callbacks_open = 0
+        self.stating = set()
+        self.stated = 0
+        self.state_budget = wire.Budget(STATE_NODES)
+        # The state last sent of each object sent with its state: an operation's reply repeats it only if changed.
+        self.sent_states = {}
 
     def stub(self, number):
         def call_the_tests(*args, **kwargs):
@@ -96,19 +168,64 @@ class Server:
             raise wire.WireError("unknown handle")
         return self.objects[number]
 
-    def handle_of(self, value):
+    def number_of(self, value):
         number = self.numbers.get(id(value))
         if number is None or self.objects[number] is not value:
             number = len(self.objects)
             self.objects[number] = value
             self.numbers[id(value)] = number
-        return {"h": number}
+        return number
+
+    def handle_of(self, value):
+        name = standard_name(value)
+        if name is not None:
+            return {"n": name}
+        number = self.number_of(value)
+        if id(value) in self.stating or len(self.stating) >= STATE_DEPTH or self.stated >= STATE_OBJECTS:
+            return {"h": number}
+        try:
+            state = compared_state(value)
+        except Exception:
+            state = None
+        if state is None:
+            return {"h": number}
+        self.stated += 1
+        self.stating.add(id(value))
+        try:
+            pairs = [[name, wire.encode(item, self.handle_of, plain_subclasses=True, budget=self.state_budget)]
+                     for name, item in state]
+            self.sent_states.setdefault(number, pairs)
+            return {"o": [number, self.handle_of(type(value)), pairs]}
+        except (wire.WireError, RecursionError):
+            return {"h": number}
+        finally:
+            self.stating.discard(id(value))
 
     def encode(self, value):
+        self.stated = 0
+        self.state_budget = wire.Budget(STATE_NODES)
         try:
             return wire.encode(value, self.handle_of, plain_subclasses=True)
         except (wire.WireError, RecursionError):
-            return self.handle_of(value)
+            return {"h": self.number_of(value)}
+
+    def states(self, objects):
+        """The current state of the objects an operation may have changed (its target, the target's __self__, its
+        arguments), for those the judge compares by state."""
+        found = []
+        for value in objects:
+            try:
+                if compared_state(value) is None:
+                    continue
+                encoded = self.encode(value)
+                if type(encoded) is dict and "o" in encoded:
+                    number, _, pairs = encoded["o"]
+                    if self.sent_states.get(number) != pairs:
+                        self.sent_states[number] = pairs
+                        found.append(encoded)
+            except Exception:
+                pass
+        return found
 
     def serve(self):
         """Answers requests until the judge is done; inside a callback, until the callback's answer arrives."""
@@ -150,6 +267,10 @@ class Server:
             return self.load()
         if op == "global":
             return self.global_name(request["name"])
+        if op == "names":
+            # `from solution import *`: the public names the solution defines or imported.
+            return {"ok": {"l": [n for n in list(self.module.__dict__) if type(n) is str and n.isidentifier()
+                                 and not n.startswith("_")]}}
         target = self.decoder.decode(request["target"])
         if op == "call":
             return self.call(target, request["args"], request["kwargs"])
@@ -158,16 +279,18 @@ class Server:
                 result = getattr(target, request["name"])
             elif op == "setattr":
                 setattr(target, request["name"], self.decoder.decode(request["value"]))
-                result = None
+                return {"ok": None, "states": self.states([target])}
             elif op == "getitem":
                 result = target[self.decoder.decode(request["key"])]
             elif op == "setitem":
                 target[self.decoder.decode(request["key"])] = self.decoder.decode(request["value"])
-                result = None
+                return {"ok": None, "states": self.states([target])}
             elif op == "len":
                 result = len(target)
             elif op == "iter":
                 result = iter(target)
+            elif op == "next_batch":
+                return self.next_batch(target, request["count"])
             elif op == "next":
                 try:
                     result = next(target)
@@ -181,6 +304,8 @@ class Server:
                 result = issubclass(self.decoder.decode(request["value"]), target)
             elif op == "str":
                 result = str(target)
+            elif op == "repr":
+                result = repr(target)
             else:
                 raise wire.WireError("unknown request")
         except wire.WireError:
@@ -188,6 +313,24 @@ class Server:
         except BaseException as error:
             return describe(error)
         return {"ok": self.encode(result)}
+
+    def next_batch(self, iterator, count):
+        if type(count) is not int or not 0 < count <= 4096:
+            raise wire.WireError("bad batch size")
+        items, end = [], None
+        for _ in range(count):
+            try:
+                items.append(next(iterator))
+            except StopIteration:
+                end = "stop"
+                break
+            except BaseException as error:
+                end = describe(error)
+                break
+        reply = {"ok": {"l": [self.encode(item) for item in items]}}
+        if end is not None:
+            reply["end"] = end
+        return reply
 
     def load(self):
         path = os.path.join(os.getcwd(), "solution.py")
@@ -212,6 +355,10 @@ class Server:
         value = namespace[name]
         if isinstance(value, types.ModuleType):
             return {"module": str(getattr(value, "__name__", ""))}
+        if callable(value):
+            # A function or class of the solution stays the solution's, also one it imported (`from math import
+            # gcd as f`): calls of it are calls into the solution.
+            return {"ok": {"h": self.number_of(value)}}
         return {"ok": self.encode(value)}
 
     def call(self, target, wire_args, wire_kwargs):
@@ -239,6 +386,13 @@ class Server:
                     mutated.append([name, after])
         if mutated:
             reply["mutated"] = mutated
+        try:
+            owner = getattr(target, "__self__", None)
+        except BaseException:
+            owner = None
+        states = self.states([target, owner] + args + list(kwargs.values()))
+        if states:
+            reply["states"] = states
         return reply
 
 

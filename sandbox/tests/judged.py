@@ -165,6 +165,11 @@ def _kill(process):
             pass
 
 
+def has_module(name):
+    """Whether the interpreter the tests run with can import module `name`."""
+    return subprocess.run([PYTHON, "-c", "import " + name], capture_output=True).returncode == 0
+
+
 def verdict(observation):
     """accepted | wrong_answer | runtime_error | time_limit | memory_limit | output_limit | bad_test | judge_failure,
     as CodeJudge maps a judged test."""

@@ -3,7 +3,11 @@
 The attack table (harness-attacks.jsonl) runs every row as the runner would: judge and callee as two processes joined
 by pipes on fds 3/4 (judged.py). Run from the repository root: python3 -m unittest discover -s sandbox/tests
 """
+import array
+import collections
 import concurrent.futures
+import decimal
+import fractions
 import json
 import math
 import os
@@ -18,6 +22,7 @@ sys.path.insert(0, judged.COMMON)
 import judge  # noqa: E402
 import rewards_wire as wire  # noqa: E402
 
+HAVE_NUMPY = judged.has_module("numpy")
 # CPU seconds are what the limits count; the wall clock is generous, since the machine running the tests may be busy.
 TIME_MS = 2000
 WALL_MS = int(os.environ.get("REWARDS_TEST_WALL_MS", "20000"))
@@ -47,7 +52,8 @@ class AttackTable(unittest.TestCase):
                          "bool-tricks", "subclass", "lying-methods", "shadowed-builtins", "monkeypatch", "sys-modules",
                          "import-hijack", "frame-inspection", "gc-walk", "star-import", "int-vs-float", "bool-vs-int",
                          "str-vs-bool", "containers", "base-exception", "generators", "recursion-bomb", "cyclic",
-                         "size", "output", "time", "memory", "judge-introspection", "stop-iteration", "judge-crash", "prompt-helpers", "legit"):
+                         "size", "output", "time", "memory", "judge-introspection", "stop-iteration", "judge-crash", "prompt-helpers", "late-state", "test-forms",
+                         "legit"):
             self.assertIn(required, classes)
         workers = int(os.environ.get("REWARDS_TEST_WORKERS", "4"))
         with concurrent.futures.ThreadPoolExecutor(workers) as pool:
@@ -57,28 +63,149 @@ class AttackTable(unittest.TestCase):
                 self.assertIn(verdict, row["expected"], "%s [%s]: %s %s" % (row["id"], row["class"], result, stderr))
 
 
+def load_table(name):
+    with open(os.path.join(HERE, name), encoding="utf-8") as rows:
+        return [json.loads(line) for line in rows if line.strip()]
+
+
+def run_suite(solution, test_code):
+    observation = judged.run(solution, {"mode": "assert", "test_code": test_code, "entry_point": None},
+                             time_ms=TIME_MS, memory_mb=1024, wall_ms=WALL_MS)
+    return judged.verdict(observation), judged.judge_result(observation), observation["stderr"][-300:]
+
+
+def run_all(cases):
+    """[(name, solution, tests, must_pass)] run in parallel; returns the failures as text."""
+    workers = int(os.environ.get("REWARDS_TEST_WORKERS", "4"))
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(lambda case: run_suite(case[1], case[2]), cases))
+    wrong = []
+    for (case_name, _, _, must_pass), (verdict, result, stderr) in zip(cases, results):
+        if (verdict == "accepted") != must_pass or verdict in ("judge_failure", "bad_test"):
+            wrong.append("%s: %s %s %s" % (case_name, verdict, result, stderr))
+    return wrong
+
+
+# An object equal to everything, whose other answers reveal nothing: it must never pass a check.
+ALWAYS_EQUAL = """
+class _AlwaysEqual:
+    def __eq__(self, other): return True
+    def __ne__(self, other): return False
+    def __hash__(self): return 0
+    def __bool__(self): return True
+    def __lt__(self, other): return True
+    __le__ = __gt__ = __ge__ = __lt__
+    def __len__(self): return 0
+    def __iter__(self): return iter(())
+    def __contains__(self, item): return True
+    def __getattr__(self, name): return self
+    def __call__(self, *args, **kwargs): return self
+    def __getitem__(self, key): return self
+    def __abs__(self): return self
+    def __sub__(self, other): return self
+    __add__ = __radd__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __sub__
+"""
+
+# A subclass of the value's own type holding a wrong value, whose methods answer as the right value would.
+HOSTILE = """
+class H({base}):
+    def __eq__(self, other): return True
+    def __ne__(self, other): return False
+    def __hash__(self): return 0
+    def __iter__(self): return iter(_RIGHT[0])
+    def __len__(self): return len(_RIGHT[0])
+    def __getitem__(self, key): return _RIGHT[0][key]
+    def __contains__(self, item): return True
+    def __repr__(self): return repr(_RIGHT[0])
+    def __str__(self): return str(_RIGHT[0])
+"""
+
+
+def value_type_cases(row):
+    """A row of value-types.jsonl as four programs: the right one must pass; a wrong value, an object equal to
+    everything and a hostile subclass holding a wrong value must not."""
+    head = row["imports"] + "\n" + row.get("extra", "") + "\n"
+    signature = "def f(%s):\n" % row["params"]
+
+    def program(body, prefix=""):
+        return head + prefix + signature + body
+
+    right = program("    return %s\n" % row["right"])
+    cases = [(row["type"] + "/right", right, row["tests"], True),
+             (row["type"] + "/wrong", program("    return %s\n" % row["wrong"]), row["tests"], False),
+             (row["type"] + "/always-equal", program("    return _AlwaysEqual()\n", ALWAYS_EQUAL), row["tests"],
+              False)]
+    if row.get("hostile"):
+        prefix = "_RIGHT = [None]\n" + (HOSTILE.format(base=row["base"]) if row.get("base") else "")
+        body = ("    right = %s\n    _RIGHT[0] = list(right) if hasattr(right, '__next__') else right\n"
+                "    return %s\n") % (row["right"], row["hostile"])
+        cases.append((row["type"] + "/hostile-subclass", program(body, prefix), row["tests"], False))
+    return cases
+
+
+class ValueTypes(unittest.TestCase):
+    """Results beyond plain JSON data (value-types.jsonl): the right program passes, every mutant fails."""
+
+    def test_each_type_right_passes_and_mutants_fail(self):
+        rows = load_table("value-types.jsonl")
+        for required in ("Fraction", "Decimal", "deque", "Counter", "OrderedDict", "defaultdict", "namedtuple",
+                         "range", "complex", "bytes", "bytearray", "frozenset", "type", "Enum", "dataclass",
+                         "array", "generator", "map", "filter", "int-subclass", "str-subclass", "list-subclass"):
+            self.assertIn(required, {row["type"] for row in rows})
+        # numpy is the sandbox image's (python3-numpy); where the interpreter lacks it, its rows cannot run.
+        cases = [case for row in rows if not row.get("numpy") or HAVE_NUMPY for case in value_type_cases(row)]
+        self.assertEqual([], run_all(cases))
+
+
+TEST_FORM_SOLUTIONS = (("right", "def f(x):\n    if x is None: raise TypeError('None')\n    return x * 2\n", True),
+                       ("wrong", "def f(x):\n    return x + 2\n", False),
+                       ("always-equal", ALWAYS_EQUAL + "def f(x):\n    return _AlwaysEqual()\n", False))
+
+
+class TestForms(unittest.TestCase):
+    """Every way test code checks (test-forms.jsonl: if/raise, exit statuses, unittest, check(candidate), loops,
+    pytest-style functions, caught asserts …) really checks: f(x) = 2x passes, a wrong f and an always-equal result
+    fail."""
+
+    def test_each_form_passes_the_right_program_only(self):
+        rows = load_table("test-forms.jsonl")
+        cases = [("%s/%s" % (row["form"], name), solution, row["tests"], must_pass)
+                 for row in rows for name, solution, must_pass in TEST_FORM_SOLUTIONS]
+        self.assertEqual([], run_all(cases))
+
+
 class WireFormat(unittest.TestCase):
 
     def decoder(self):
         return wire.Decoder(lambda n: ("handle", n))
 
     def test_plain_values_round_trip_with_their_exact_types(self):
-        values = [None, True, False, 0, -7, 10 ** 40, -(10 ** 18), 1.5, -0.0, math.inf, "h\u00e9\ud800", b"\x00\xff",
+        values = [fractions.Fraction(-7, 3), decimal.Decimal("-1.50E+3"), decimal.Decimal("-Infinity"), range(1, 9, 3),
+                  collections.deque([1, (2,)], 4), collections.Counter("abca"), collections.OrderedDict([(2, 1), (1, 2)]),
+                  collections.defaultdict(None, {1: [2]}), collections.namedtuple("P", "x y")(1, [2]),
+                  array.array("d", [0.5, -1.0]), array.array("u", "hé"),
+                  None, True, False, 0, -7, 10 ** 40, -(10 ** 18), 1.5, -0.0, math.inf, "h\u00e9\ud800", b"\x00\xff",
                   bytearray(b"ab"), 2 - 3j, [1, [2.0]], (1, (True,)), {1, "a"}, frozenset({(1, 2)}),
                   {"a": [None], 3: {4.5: ()}}, [0.25] * 20 + [math.inf, -0.0]]
         for value in values:
-            data = json.loads(json.dumps(wire.encode(value, lambda o: self.fail(o))))
+            data = json.loads(json.dumps(wire.encode(value, lambda o: self.fail(o), class_ref=lambda cls: None)))
             back = self.decoder().decode(data)
             self.assertEqual(repr(back), repr(value))
             self.assertTrue(judge.strict_equal(back, value), value)
         nan = self.decoder().decode(wire.encode(math.nan, None))
         self.assertTrue(math.isnan(nan))
+        self.assertEqual(repr(self.decoder().decode(wire.encode(decimal.Decimal("sNaN1"), None))), "Decimal('sNaN1')")
 
     def test_untagged_and_malformed_values_are_rejected(self):
         bad = [1.5, {"x": 1}, {"i": 5}, {"i": "1e5"}, {"i": "-"}, {"i": "9" * 100002}, {"f": "1_0"}, {"f": " 1"},
                {"f": "infinity"}, {"f": 1.0}, {"c": ["1"]}, {"l": {}}, {"s": [{"l": []}]}, {"s": [1, 1]},
                {"d": [[1, 2], [1, 3]]}, {"d": [[{"l": []}, 1]]}, {"d": [[1]]}, {"b": "***"}, {"h": -1},
-               {"h": True}, {"n": "os:system"}, {"cb": 0}, {"lf": "1.0  2.0"}, {"lf": 5}, {"a": 1, "b": 2}, [1]]
+               {"h": True}, {"n": "os:system"}, {"cb": 0}, {"lf": "1.0  2.0"}, {"lf": 5}, {"a": 1, "b": 2}, [1],
+               {"fr": [1, 0]}, {"fr": [1, -2]}, {"fr": [{"f": "1.0"}, 2]}, {"dec": "1e"}, {"dec": "__import__"},
+               {"rg": [0, 5, 0]}, {"rg": [0, 5]}, {"dq": [[1, 2], 1]}, {"dq": {"l": []}}, {"ctr": [[1, 2], [1, 3]]},
+               {"od": [[{"l": []}, 1]]}, {"dd": [5, []]}, {"nt": ["P", ["x"], [1, 2], None]},
+               {"nt": ["P", [1], [1], None]}, {"arr": ["x", [1]]}, {"arr": ["i", [{"f": "1.5"}]]},
+               {"nd": ["O", [1], [1]]}, {"nd": ["<i8", [2], [1]]}, {"nd": ["<i8", [-1], []]}, {"o": [1, None, []]}]
         for data in bad:
             with self.assertRaises(wire.WireError, msg=data):
                 self.decoder().decode(data)
@@ -128,6 +255,24 @@ class WireFormat(unittest.TestCase):
 
 class StrictEquality(unittest.TestCase):
 
+    def test_value_types(self):
+        point = collections.namedtuple("Point", "x y")
+        equal = [(fractions.Fraction(1, 2), 0.5), (fractions.Fraction(2, 4), fractions.Fraction(1, 2)),
+                 (decimal.Decimal("1.50"), decimal.Decimal("1.5")), (collections.deque([1, [2]]), collections.deque([1, [2]])),
+                 (collections.Counter("ab"), {"a": 1, "b": 1}), (collections.Counter(a=1, b=0), collections.Counter(a=1)),
+                 (collections.OrderedDict(a=1, b=2), {"b": 2, "a": 1}), (point(1, 2), (1, 2)), (range(0), range(3, 3)),
+                 (array.array("i", [1]), array.array("l", [1]))]
+        different = [(collections.deque([True]), collections.deque([1])), (collections.deque([1]), [1]),
+                     (collections.OrderedDict(a=1, b=2), collections.OrderedDict(b=2, a=1)),
+                     (collections.Counter(a=1), {"a": True}), (point(1, True), (1, 1)), (range(2), [0, 1]),
+                     (fractions.Fraction(1, 2), "1/2"), (fractions.Fraction(1), True), (decimal.Decimal(1), True)]
+        for a, b in equal:
+            self.assertTrue(judge.strict_equal(a, b), (a, b))
+            self.assertTrue(judge.strict_equal(b, a), (b, a))
+        for a, b in different:
+            self.assertFalse(judge.strict_equal(a, b), (a, b))
+            self.assertFalse(judge.strict_equal(b, a), (b, a))
+
     def test_table(self):
         equal = [(1, 1), (1, 1.0), (240.0, 240), ("a", "a"), ([1, (2,)], [1, (2,)]), ({1: "a"}, {1: "a"}),
                  ({1, 2}, {2, 1}), ({1}, frozenset({1})), (None, None), (b"x", bytearray(b"x")), (True, True),
@@ -149,6 +294,11 @@ class StrictEquality(unittest.TestCase):
         different = [(3.0, 3, 1), (True, 1, 0), (1, True, 0), ("true", True, 0), (0.31, 0.3, 1e-6), ({1, 2}, [1, 2], 0),
                      ({True: 1}, {"True": 1}, 0), ({1: 1, "1": 1}, {"1": 1, "2": 1}, 0), ({1.0: 1}, {"1.0": 1}, 0),
                      (2e12, 2000000000001, 1e-6), (None, 0, 0), ([1], [1, 2], 0)]
+        point = collections.namedtuple("Point", "x y")
+        equal += [(collections.Counter("aab"), {"a": 2, "b": 1}, 0), (point(1, 2), [1, 2], 0),
+                  (collections.OrderedDict(b=1), {"b": 1}, 0)]
+        different += [(collections.deque([1]), [1], 0), (fractions.Fraction(1, 2), 0.5, 1e-9),
+                      (decimal.Decimal(3), 3, 0), (range(2), [0, 1], 0)]
         for actual, expected, tolerance in equal:
             self.assertTrue(judge.json_equal(actual, expected, tolerance), (actual, expected))
         for actual, expected, tolerance in different:
