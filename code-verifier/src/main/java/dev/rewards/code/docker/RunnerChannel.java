@@ -223,10 +223,12 @@ final class RunnerChannel implements Closeable {
                     feed(job, payload);
                 }
             } catch (RuntimeException e) {
-                breakWith(e.getMessage());
+                // The job fails with what went wrong (the caller tells its own sink's failure from an unreadable
+                // reply), then the channel is done for.
                 if (job != null) {
                     job.fail(e);
                 }
+                breakWith(String.valueOf(e.getMessage()));
             }
         }
 
