@@ -18,6 +18,14 @@ import dev.rewards.code.Verdict;
 public final class CompanionVerdicts {
 
     private static final int SIGPIPE = 13;
+    /**
+     * What a program may send its interactor before an interactor that then breaks (out of memory, killed by a
+     * signal: an endless token grows its buffer) is the program's fault rather than the judge's: a real exchange of
+     * 10^5 queries is about 1 MiB. Below it an interactor that breaks is the dataset's problem (a 503 naming it).
+     * The runner relays the program's side of the pipe, counts it (stdoutBytes) and stops the program at its output
+     * limit in any case.
+     */
+    static final long FLOOD_BYTES = 1L << 20;
     private static final int DETAIL_CHARS = 400;
 
     private CompanionVerdicts() {
@@ -85,7 +93,8 @@ public final class CompanionVerdicts {
      * answer, 3 judge failure. A program that fails once its interactor has ended (reading EOF, writing to a closed
      * pipe) fails as a consequence, and which came first cannot be told apart: the interactor's wrong answer stands.
      * An interactor killed by SIGPIPE wrote to a program that had stopped reading: wrong answer. An interactor out of
-     * time waited on the program: time limit.
+     * time waited on the program: time limit. An interactor that broke once the program had flooded it
+     * ({@link #FLOOD_BYTES}): output limit — nothing a program sends can make a judge failure.
      */
     public static Judged interactor(Sandbox.Observation run, Language language, int memoryMb, String description,
                                     int index) {
@@ -103,6 +112,12 @@ public final class CompanionVerdicts {
         }
         if (judge.timedOut() == null && Integer.valueOf(SIGPIPE).equals(judge.signal())) {
             return Judged.of(Verdict.WRONG_ANSWER, "the program stopped reading before the interaction ended");
+        }
+        if (run.stdoutBytes() >= FLOOD_BYTES && ("memory".equals(judge.timedOut())
+                || judge.timedOut() == null && judge.signal() != null)) {
+            return Judged.of(Verdict.OUTPUT_LIMIT, "the interactor " + ("memory".equals(judge.timedOut())
+                    ? "ran out of memory" : "was killed by signal " + judge.signal()) + " after the program had sent it "
+                    + run.stdoutBytes() + " bytes");
         }
         failIfBroken(judge, description, index);
         return switch (judge.exitCode()) {
