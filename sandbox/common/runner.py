@@ -81,8 +81,11 @@ F_SETPIPE_SZ = 1031
 CHUNK = 65536
 POLL_S = 0.005
 # What the runner holds of a program's output to its interactor before the program blocks (the pipe's 64 KiB on
-# either side add to it).
-RELAY_BYTES = 1 << 20
+# either side add to it): small, so that what the program sent is about what the interactor read.
+RELAY_BYTES = 1 << 16
+# What a program may send its interactor: its output limit, but at least this (a real exchange of 10^5 queries is
+# about 1 MiB; an output limit set for printed answers should not end it).
+RELAY_MIN_CAP = 1 << 20
 SAMPLE_S = 0.01
 JUDGE_STDERR_BYTES = 8192
 MAX_PSS_PROCESSES = 16
@@ -857,7 +860,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         judge_out = None
         judge_err = os.memfd_create("interactor-stderr", os.MFD_CLOEXEC)
         owned.append(judge_err)
-        relay = Relay(p2i_r, r2i_w, out_cap)
+        relay = Relay(p2i_r, r2i_w, max(out_cap, RELAY_MIN_CAP))
         judge_state = {"fds": [r2i_r, i2p_w, judge_err], "pipes": [i2p_r, i2p_w, r2i_r, p2i_w], "out": None,
                        "err": judge_err}
     elif judge is not None:

@@ -1,5 +1,6 @@
 package dev.rewards.code.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.rewards.code.JudgeProgramException;
@@ -20,7 +21,8 @@ public final class CompanionVerdicts {
     private static final int SIGPIPE = 13;
     /**
      * What a program may send its interactor before an interactor that then breaks (out of memory, killed by a
-     * signal: an endless token grows its buffer) is the program's fault rather than the judge's: a real exchange of
+     * signal, an exit code outside its protocol: an endless token grows its buffer) is the program's fault rather
+     * than the judge's (exit 3, the interactor's own report of a judge failure, stays a judge failure): a real exchange of
      * 10^5 queries is about 1 MiB. Below it an interactor that breaks is the dataset's problem (a 503 naming it).
      * The runner relays the program's side of the pipe, counts it (stdoutBytes) and stops the program at its output
      * limit in any case.
@@ -113,11 +115,12 @@ public final class CompanionVerdicts {
         if (judge.timedOut() == null && Integer.valueOf(SIGPIPE).equals(judge.signal())) {
             return Judged.of(Verdict.WRONG_ANSWER, "the program stopped reading before the interaction ended");
         }
-        if (run.stdoutBytes() >= FLOOD_BYTES && ("memory".equals(judge.timedOut())
-                || judge.timedOut() == null && judge.signal() != null)) {
-            return Judged.of(Verdict.OUTPUT_LIMIT, "the interactor " + ("memory".equals(judge.timedOut())
-                    ? "ran out of memory" : "was killed by signal " + judge.signal()) + " after the program had sent it "
-                    + run.stdoutBytes() + " bytes");
+        boolean broke = judge.timedOut() != null || judge.exitCode() == null
+                || !List.of(0, 1, 2, 3).contains(judge.exitCode());
+        if (broke && run.stdoutBytes() >= FLOOD_BYTES) {
+            return Judged.of(Verdict.OUTPUT_LIMIT, "the interactor broke (" + (judge.timedOut() != null
+                    ? "out of " + judge.timedOut() : judge.exitCode() == null ? "signal " + judge.signal()
+                    : "exit " + judge.exitCode()) + ") after the program had sent it " + run.stdoutBytes() + " bytes");
         }
         failIfBroken(judge, description, index);
         return switch (judge.exitCode()) {

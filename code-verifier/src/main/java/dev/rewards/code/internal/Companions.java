@@ -133,7 +133,7 @@ public final class Companions {
                     "strip=symbols", "-o", role, source);
             // One jar of every class the source declares (nested and helper classes included); the arguments pass
             // through "$@", never through the shell's parser.
-            case JAVA -> Programs.concat(List.of("sh", "-c", "mkdir -p classes && javac \"$@\" && jar cf " + artifact
+            case JAVA -> Programs.concat(List.of("sh", "-c", "mkdir -p classes && \"$@\" && jar cf " + artifact
                     + " -C classes .", "sh"), Programs.javac(policy), List.of("-sourcepath", ".", "-d", "classes",
                     source));
             case TYPESCRIPT -> Programs.concat(Programs.TSC, List.of(source));

@@ -47,8 +47,9 @@ class CompanionVerdictsTests {
                         Map.of())
                 : null;
         Sandbox.Observation run = new Sandbox.Observation(integer(f, "program_exit", 0),
-                integer(f, "program_signal", null), 10, 20, 1000, "out", 3, false, "", text(f, "program_timed_out"),
-                false, false, judge);
+                integer(f, "program_signal", null), 10, 20, 1000, "out", f.path("program_bytes").asLong(3),
+                f.path("program_output_exceeded").asBoolean(false), "", text(f, "program_timed_out"), false, false,
+                judge);
         String kind = f.get("kind").asString();
         String description = Companions.describe(kind.equals("interactor") ? "interactor" : "checker", PROGRAM);
         TestSuite.Checker checker = new TestSuite.Checker(PROGRAM, kind.equals("kattis")
