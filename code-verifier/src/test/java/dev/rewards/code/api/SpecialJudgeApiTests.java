@@ -144,7 +144,8 @@ class SpecialJudgeApiTests {
         assertThat(companion.kind()).isEqualTo(Sandbox.Companion.Kind.INTERACTOR);
         assertThat(companion.filesBase64()).containsKeys("interactor.py", "helper.py");
         assertThat(companion.testFiles()).containsExactly(Map.of("input", "10 3"), Map.of("input", "10 7"));
-        assertThat(companion.command().cmd()).containsExactly("python3", "/sandbox/judge/interactor.py",
+        // Isolated from user site and PYTHON* variables, its own directory (helper.py) still importable.
+        assertThat(companion.command().cmd()).containsExactly("python3", "-s", "-E", "/sandbox/judge/interactor.py",
                 "/sandbox/check/input", "/sandbox/check/tout");
     }
 
