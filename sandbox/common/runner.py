@@ -900,11 +900,21 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         judge_pid, judge_reason = spawn(judge["cmd"], judge_state["fds"], judge_uid, judge_rlimits,
                                         trusted_environment(judge.get("env")), judge_cwd, False)
         judge_state["reason"] = judge_reason
+    # Opened at once: a judge that ends at its start is reaped below, with the program's start (its pid then free).
+    judge_pidfd = os.pidfd_open(judge_pid) if judge_pid is not None else None
+    if judge_pidfd is not None:
+        owned.append(judge_pidfd)
     pid = None
     if zygote is not None and zygote.alive():
         REAPER.reset_strays()
         started = time.monotonic()
-        pid = zygote.start(program_fds)
+        # A zygote that fails is ended with everything it may have half-started: not with the judge started above.
+        if judge_pid is not None:
+            REAPER.exempt.add(judge_pid)
+        try:
+            pid = zygote.start(program_fds)
+        finally:
+            REAPER.exempt.discard(judge_pid)
     if pid is None:
         REAPER.reap((judge_pid,) if judge_pid is not None else ())
         REAPER.reset_strays()
@@ -931,10 +941,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     selector.register(pidfd, selectors.EVENT_READ, "exit")
     if relay is not None:
         relay.attach(selector)
-    judge_pidfd = None
-    if judge_pid is not None:
-        judge_pidfd = os.pidfd_open(judge_pid)
-        owned.append(judge_pidfd)
+    if judge_pidfd is not None:
         selector.register(judge_pidfd, selectors.EVENT_READ, "judge-exit")
     err = bytearray()
     err_open = True
