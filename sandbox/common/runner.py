@@ -17,8 +17,10 @@ Companions (checkers and interactors, untrusted dataset code): the request's "co
 /sandbox/judge (root:65532 0750, files 0550); "run.companion" = {"mode": "checker" | "interactor", "cmd", limits,
 "memory_mb", "stdin": "output" | "none", "feedback": bool, "accept_exit_codes"}; each test's "companion_files"
 ({"input", "answer"}) are written to /sandbox/check (65532 0700). A checker runs as uid 65532 after the program
-and all its processes are gone, on its output (/sandbox/check/output, and its stdin for Kattis); an interactor runs
-beside the program, stdout to stdin both ways, and the test ends when both have ended. The work directory is
+and all its processes are gone, on its output (/sandbox/check/output, and its stdin for Kattis); an interactor starts
+before the program and runs beside it, stdout to stdin both ways (the program's side relayed by the runner, which
+counts it as stdout_bytes and stops the program at its output limit: Relay), and the test ends when both have ended.
+Companions, the trusted judge, the zygote and a judged harness get an allow-listed environment (trusted_environment). The work directory is
 root:65534 0750 meanwhile. The test's "judge" object then describes the companion ("files": its feedback files).
 Exit status 0 with an end or error line means the reply is valid; anything else is an anomaly for the caller
 (container recycled), never a verdict. stdout and stderr travel base64-encoded (stdout_b64, stderr_b64): bytes are
@@ -48,6 +50,7 @@ import math
 import os
 import re
 import resource
+import select
 import selectors
 import signal
 import stat
@@ -750,6 +753,8 @@ class Relay:
         self.selector = None
         self.reading = False
         self.writing = False
+        self.source_ended = False
+        self.stdin_watch = None
 
     def attach(self, selector):
         self.selector = selector
@@ -779,6 +784,7 @@ class Relay:
         except BlockingIOError:
             return
         if not chunk:
+            self.source_ended = True
             self._close_source()
         else:
             self.relayed += len(chunk)
@@ -823,11 +829,24 @@ class Relay:
             os.close(self.sink)
             self.sink = None
 
+    def program_gone(self):
+        """True when the program closed its stdout (end of stream) or no longer reads its stdin."""
+        if self.source_ended:
+            return True
+        if self.stdin_watch is None:
+            return False
+        poller = select.poll()
+        poller.register(self.stdin_watch, select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+
     def close(self):
-        """Closes both ends (before the caller's selector closes: their registrations go first)."""
+        """Closes both ends and the watch (before the caller's selector closes: their registrations go first)."""
         self.pending.clear()
         self._close_source()
         self._close_sink()
+        if self.stdin_watch is not None:
+            os.close(self.stdin_watch)
+            self.stdin_watch = None
 
 
 def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interactor=None, zygote=None):
@@ -861,6 +880,9 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         judge_err = os.memfd_create("interactor-stderr", os.MFD_CLOEXEC)
         owned.append(judge_err)
         relay = Relay(p2i_r, r2i_w, max(out_cap, RELAY_MIN_CAP))
+        # A watch on the program's stdin: with no reader left (the program exited or closed it) a write end polls
+        # POLLERR. Closed when the interactor ends, so that the program then reads the end of its input.
+        relay.stdin_watch = os.dup(i2p_w)
         judge_state = {"fds": [r2i_r, i2p_w, judge_err], "pipes": [i2p_r, i2p_w, r2i_r, p2i_w], "out": None,
                        "err": judge_err}
     elif judge is not None:
@@ -1004,6 +1026,9 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
                 selector.unregister(judge_pidfd)
                 judge_done = True
                 if relay is not None:
+                    # Whether the program had gone first: an interactor that then breaks (a Python one exits 120 when
+                    # its last flush meets a closed pipe) broke on the program's account, not the judge's.
+                    judge_state["program_gone"] = program_done or relay.program_gone()
                     # As on a direct pipe: the program's next write to its ended interactor fails (EPIPE).
                     relay.close()
             elif key.data == "relay-in":
@@ -1055,6 +1080,8 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     judge_observation = None
     if judge is not None:
         judge_observation = judge_result(judge_state, judge_pid, judge_started, judge_timed_out)
+        if interactor is not None:
+            judge_observation["program_gone"] = bool(judge_state.get("program_gone"))
     drain_until = time.monotonic() + 0.5
     while err_open and time.monotonic() < drain_until:
         for _, _ in selector.select(0.05):
@@ -1085,7 +1112,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         "memory_kb": max(peak_rss_kb, usage.ru_maxrss, REAPER.stray_maxrss_kb),
         "stdout_b64": StreamedB64(stdout_fd, out_cap) if stdout_fd is not None else "",
         "stdout_bytes": stdout_bytes,
-        "output_exceeded": output_exceeded or stdout_bytes > out_cap,
+        "output_exceeded": output_exceeded or relay is None and stdout_bytes > out_cap,
         "stderr_b64": b64(bytes(err)),
         "timed_out": timed_out,
         "oom_killed": oom_before >= 0 and oom_after > oom_before,

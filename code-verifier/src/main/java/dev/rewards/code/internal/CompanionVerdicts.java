@@ -96,7 +96,9 @@ public final class CompanionVerdicts {
      * pipe) fails as a consequence, and which came first cannot be told apart: the interactor's wrong answer stands.
      * An interactor killed by SIGPIPE wrote to a program that had stopped reading: wrong answer. An interactor out of
      * time waited on the program: time limit. An interactor that broke once the program had flooded it
-     * ({@link #FLOOD_BYTES}): output limit — nothing a program sends can make a judge failure.
+     * ({@link #FLOOD_BYTES}): output limit; one that crashed or exited outside its protocol once the program had
+     * gone (exited, closed its stdin or stdout: a Python interactor's last flush then exits 120): wrong answer —
+     * nothing a program sends, or stops sending, can make a judge failure.
      */
     public static Judged interactor(Sandbox.Observation run, Language language, int memoryMb, String description,
                                     int index) {
@@ -121,6 +123,13 @@ public final class CompanionVerdicts {
             return Judged.of(Verdict.OUTPUT_LIMIT, "the interactor broke (" + (judge.timedOut() != null
                     ? "out of " + judge.timedOut() : judge.exitCode() == null ? "signal " + judge.signal()
                     : "exit " + judge.exitCode()) + ") after the program had sent it " + run.stdoutBytes() + " bytes");
+        }
+        boolean crashed = judge.timedOut() == null && (judge.exitCode() == null && judge.signal() != null
+                || judge.exitCode() != null && !List.of(0, 1, 2, 3).contains(judge.exitCode()));
+        if (crashed && judge.programGone()) {
+            return Judged.of(Verdict.WRONG_ANSWER, "the program ended the interaction (exited, or closed its input"
+                    + " or output) and the interactor then broke (" + (judge.exitCode() == null ? "signal "
+                    + judge.signal() : "exit " + judge.exitCode()) + "): " + detail);
         }
         failIfBroken(judge, description, index);
         return switch (judge.exitCode()) {

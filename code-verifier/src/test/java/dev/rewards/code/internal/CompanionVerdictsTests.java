@@ -44,7 +44,7 @@ class CompanionVerdictsTests {
         Sandbox.JudgeObservation judge = f.path("judge").asBoolean(true)
                 ? new Sandbox.JudgeObservation(integer(f, "judge_exit", 0), integer(f, "judge_signal", null),
                         f.path("judge_stdout").asString(""), "message", text(f, "judge_timed_out"), 5, 6, 100,
-                        Map.of())
+                        Map.of(), f.path("program_gone").asBoolean(false))
                 : null;
         Sandbox.Observation run = new Sandbox.Observation(integer(f, "program_exit", 0),
                 integer(f, "program_signal", null), 10, 20, 1000, "out", f.path("program_bytes").asLong(3),
