@@ -20,8 +20,9 @@ Companions (checkers and interactors, untrusted dataset code): the request's "co
 and all its processes are gone, on its output (/sandbox/check/output, and its stdin for Kattis); an interactor starts
 before the program and runs beside it, stdout to stdin both ways (the program's side relayed by the runner, which
 counts it as stdout_bytes and stops the program at its output limit: Relay), and the test ends when both have ended.
-Companions, the trusted judge, the zygote and a judged harness get an allow-listed environment (trusted_environment). The work directory is
-root:65534 0750 meanwhile. The test's "judge" object then describes the companion ("files": its feedback files).
+Companions, the trusted judge, the zygote and a judged harness get an allow-listed environment
+(trusted_environment). The work directory is root:65534 0750 meanwhile. The test's "judge" object then describes
+the companion ("files": its feedback files; "program_gone" for an interactor that ended after its program had).
 Exit status 0 with an end or error line means the reply is valid; anything else is an anomaly for the caller
 (container recycled), never a verdict. stdout and stderr travel base64-encoded (stdout_b64, stderr_b64): bytes are
 bytes, and a JSON escape per invalid byte once made 64 MiB of output into 384 MiB of reply.

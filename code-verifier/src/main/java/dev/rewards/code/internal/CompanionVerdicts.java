@@ -22,8 +22,9 @@ public final class CompanionVerdicts {
     /**
      * What a program may send its interactor before an interactor that then breaks (out of memory, killed by a
      * signal, an exit code outside its protocol: an endless token grows its buffer) is the program's fault rather
-     * than the judge's (exit 3, the interactor's own report of a judge failure, stays a judge failure): a real exchange of
-     * 10^5 queries is about 1 MiB. Below it an interactor that breaks is the dataset's problem (a 503 naming it).
+     * than the judge's (exit 3, the interactor's own report of a judge failure, stays a judge failure): a real
+     * exchange of 10^5 queries is about 1 MiB. Below it an interactor that breaks is the dataset's problem (a 503
+     * naming it).
      * The runner relays the program's side of the pipe, counts it (stdoutBytes) and stops the program at its output
      * limit in any case.
      */
