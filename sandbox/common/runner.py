@@ -17,9 +17,12 @@ Companions (checkers and interactors, untrusted dataset code): the request's "co
 /sandbox/judge (root:65532 0750, files 0550); "run.companion" = {"mode": "checker" | "interactor", "cmd", limits,
 "memory_mb", "stdin": "output" | "none", "feedback": bool, "accept_exit_codes"}; each test's "companion_files"
 ({"input", "answer"}) are written to /sandbox/check (65532 0700). A checker runs as uid 65532 after the program
-and all its processes are gone, on its output (/sandbox/check/output, and its stdin for Kattis); an interactor runs
-beside the program, stdout to stdin both ways, and the test ends when both have ended. The work directory is
-root:65534 0750 meanwhile. The test's "judge" object then describes the companion ("files": its feedback files).
+and all its processes are gone, on its output (/sandbox/check/output, and its stdin for Kattis); an interactor starts
+before the program and runs beside it, stdout to stdin both ways (the program's side relayed by the runner, which
+counts it as stdout_bytes and stops the program at its output limit: Relay), and the test ends when both have ended.
+Companions, the trusted judge, the zygote and a judged harness get an allow-listed environment
+(trusted_environment). The work directory is root:65534 0750 meanwhile. The test's "judge" object then describes
+the companion ("files": its feedback files; "program_gone" for an interactor that ended after its program had).
 Exit status 0 with an end or error line means the reply is valid; anything else is an anomaly for the caller
 (container recycled), never a verdict. stdout and stderr travel base64-encoded (stdout_b64, stderr_b64): bytes are
 bytes, and a JSON escape per invalid byte once made 64 MiB of output into 384 MiB of reply.
@@ -48,6 +51,7 @@ import math
 import os
 import re
 import resource
+import select
 import selectors
 import signal
 import stat
@@ -80,6 +84,12 @@ IPC_RMID = 0
 F_SETPIPE_SZ = 1031
 CHUNK = 65536
 POLL_S = 0.005
+# What the runner holds of a program's output to its interactor before the program blocks (the pipe's 64 KiB on
+# either side add to it): small, so that what the program sent is about what the interactor read.
+RELAY_BYTES = 1 << 16
+# What a program may send its interactor: its output limit, but at least this (a real exchange of 10^5 queries is
+# about 1 MiB; an output limit set for printed answers should not end it).
+RELAY_MIN_CAP = 1 << 20
 SAMPLE_S = 0.01
 JUDGE_STDERR_BYTES = 8192
 MAX_PSS_PROCESSES = 16
@@ -459,6 +469,19 @@ def child_environment(extra):
     return env
 
 
+# What a request's env may add for a process that is not the submission (a companion, the trusted judge, the zygote
+# that starts as root, a judged harness): names that load no code and change no start-up. LD_PRELOAD, NODE_OPTIONS,
+# JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS, RUBYOPT, BASH_ENV, GOFLAGS, PATH, HOME and every other PYTHON* are dropped.
+TRUSTED_EXTRA_VARIABLES = ("PYTHONUNBUFFERED", "PYTHONIOENCODING", "PYTHONHASHSEED", "GOMEMLIMIT", "TZ")
+
+
+def trusted_environment(extra):
+    """child_environment() with only the allow-listed names of `extra` (an allow-list: a deny-list misses the next
+    LD_AUDIT)."""
+    return child_environment({name: value for name, value in (extra or {}).items()
+                              if name in TRUSTED_EXTRA_VARIABLES})
+
+
 def sealed_memfd(name, data):
     fd = os.memfd_create(name, os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
     view = memoryview(data)
@@ -590,9 +613,9 @@ class Zygote:
             return False
         if len(request["tests"]) < 2 or request.get("writable_work_dir") or request.get("fresh_interpreters"):
             return False
-        env = child_environment(spec.get("env"))
-        if env.get("HOME") != WORK or any(name.startswith("PYTHON") and name not in Zygote.SAFE_PYTHON_VARIABLES
-                                          for name in env):
+        # An allow-list: the zygote starts as root, and LD_PRELOAD, PATH or any PYTHON* of the request would act in
+        # that start.
+        if any(name not in Zygote.SAFE_PYTHON_VARIABLES for name in spec.get("env") or {}):
             return False
         return not os.path.lexists(os.path.join(WORK, ".local"))
 
@@ -736,6 +759,120 @@ def exit_fields(status):
     return exit_code, signal_number
 
 
+class Relay:
+    """The program's side of an interactive exchange passes through the runner: program stdout -> relay ->
+    interactor stdin. It counts what the program sends (an endless token, with or without newlines, is stopped at the
+    program's output limit instead of growing the interactor until it breaks: a judge failure caused by the program)
+    and holds at most RELAY_BYTES, so that a program writing to an interactor that does not read still blocks.
+    The program's end of stream reaches the interactor once everything before it did; an interactor that closed its
+    stdin closes the program's pipe too (the program gets EPIPE, as it would on a direct pipe)."""
+
+    def __init__(self, source, sink, cap):
+        self.source, self.sink, self.cap = source, sink, cap
+        os.set_blocking(source, False)
+        os.set_blocking(sink, False)
+        self.pending = bytearray()
+        self.relayed = 0
+        self.exceeded = False
+        self.selector = None
+        self.reading = False
+        self.writing = False
+        self.source_ended = False
+        self.stdin_watch = None
+
+    def attach(self, selector):
+        self.selector = selector
+        self._update()
+
+    def _update(self):
+        want_read = self.source is not None and len(self.pending) < RELAY_BYTES and not self.exceeded
+        if want_read != self.reading:
+            if want_read:
+                self.selector.register(self.source, selectors.EVENT_READ, "relay-in")
+            else:
+                self.selector.unregister(self.source)
+            self.reading = want_read
+        want_write = self.sink is not None and bool(self.pending)
+        if want_write != self.writing:
+            if want_write:
+                self.selector.register(self.sink, selectors.EVENT_WRITE, "relay-out")
+            else:
+                self.selector.unregister(self.sink)
+            self.writing = want_write
+        if self.source is None and not self.pending and self.sink is not None:
+            self._close_sink()
+
+    def pull(self):
+        try:
+            chunk = os.read(self.source, CHUNK)
+        except BlockingIOError:
+            return
+        if not chunk:
+            self.source_ended = True
+            self._close_source()
+        else:
+            self.relayed += len(chunk)
+            if self.relayed > self.cap:
+                # Nothing beyond the cap reaches the interactor, which then reads the end of the stream: the
+                # program is stopped by the caller.
+                self.exceeded = True
+                chunk = chunk[: max(0, len(chunk) - (self.relayed - self.cap))]
+            if self.sink is not None:
+                self.pending.extend(chunk)
+            if self.exceeded:
+                self._close_source()
+        self.push()
+
+    def push(self):
+        if self.sink is not None and self.pending:
+            try:
+                written = os.write(self.sink, self.pending)
+                del self.pending[:written]
+            except BlockingIOError:
+                pass
+            except OSError:
+                # The interactor closed its stdin (or ended): the program's further output goes nowhere.
+                self.pending.clear()
+                self._close_sink()
+                self._close_source()
+        self._update()
+
+    def _close_source(self):
+        if self.source is not None:
+            if self.reading:
+                self.selector.unregister(self.source)
+                self.reading = False
+            os.close(self.source)
+            self.source = None
+
+    def _close_sink(self):
+        if self.sink is not None:
+            if self.writing:
+                self.selector.unregister(self.sink)
+                self.writing = False
+            os.close(self.sink)
+            self.sink = None
+
+    def program_gone(self):
+        """True when the program closed its stdout (end of stream) or no longer reads its stdin."""
+        if self.source_ended:
+            return True
+        if self.stdin_watch is None:
+            return False
+        poller = select.poll()
+        poller.register(self.stdin_watch, select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+
+    def close(self):
+        """Closes both ends and the watch (before the caller's selector closes: their registrations go first)."""
+        self.pending.clear()
+        self._close_source()
+        self._close_sink()
+        if self.stdin_watch is not None:
+            os.close(self.stdin_watch)
+            self.stdin_watch = None
+
+
 def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interactor=None, zygote=None):
     """Runs one program (and, for a judged test, its judge; for an interactive test, its interactor) under the limits;
     returns raw observations.
@@ -752,10 +889,12 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     owned = [stdin_fd, stdout_fd, err_r]
     program_fds = [stdin_fd, stdout_fd, err_w]
     judge_state = None
+    relay = None
     if interactor is not None:
         judge = interactor
         i2p_r, i2p_w = os.pipe2(os.O_CLOEXEC)
         p2i_r, p2i_w = os.pipe2(os.O_CLOEXEC)
+        r2i_r, r2i_w = os.pipe2(os.O_CLOEXEC)
         os.close(stdin_fd)
         os.close(stdout_fd)
         stdin_fd, stdout_fd = None, None
@@ -764,7 +903,11 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         judge_out = None
         judge_err = os.memfd_create("interactor-stderr", os.MFD_CLOEXEC)
         owned.append(judge_err)
-        judge_state = {"fds": [p2i_r, i2p_w, judge_err], "pipes": [i2p_r, i2p_w, p2i_r, p2i_w], "out": None,
+        relay = Relay(p2i_r, r2i_w, max(out_cap, RELAY_MIN_CAP))
+        # A watch on the program's stdin: with no reader left (the program exited or closed it) a write end polls
+        # POLLERR. Closed when the interactor ends, so that the program then reads the end of its input.
+        relay.stdin_watch = os.dup(i2p_w)
+        judge_state = {"fds": [r2i_r, i2p_w, judge_err], "pipes": [i2p_r, i2p_w, r2i_r, p2i_w], "out": None,
                        "err": judge_err}
     elif judge is not None:
         req_r, req_w = os.pipe2(os.O_CLOEXEC)
@@ -787,34 +930,52 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     shmem_base = shmem_kb()
     output_fds = [fd for fd in [stdout_fd] + ([judge_state["out"], judge_state["err"]] if judge_state else [])
                   if fd is not None]
-    pid = None
-    if zygote is not None and zygote.alive():
-        REAPER.reset_strays()
-        started = time.monotonic()
-        pid = zygote.start(program_fds)
-    if pid is None:
-        REAPER.reap()
-        REAPER.reset_strays()
-        started = time.monotonic()
-        pid, reason = spawn(cmd, program_fds, SANDBOX_UID, program_rlimits(limits), child_environment(env), WORK, True)
-    os.close(err_w)
     judge_pid = None
-    judge_started = started
+    judge_uid = COMPANION_UID if interactor is not None else JUDGE_UID
+    judge_started = time.monotonic()
     if judge is not None:
+        # The judge or interactor starts first: once the program runs, it may have used up the container's pids, and
+        # a judge that could not fork would be a judge failure caused by the program.
+        REAPER.reap()
         judge_limits = judge_state["limits"] = limits_of(judge)
         judge_file_bytes = max(judge_limits["output_bytes"], JUDGE_STDERR_BYTES) + 1
         judge_rlimits = [(resource.RLIMIT_CPU, judge_limits["cpu_seconds"], judge_limits["cpu_seconds"] + 1),
                          (resource.RLIMIT_FSIZE, judge_file_bytes, judge_file_bytes),
                          (resource.RLIMIT_CORE, 0, 0)]
-        if pid is not None:
-            judge_uid, judge_cwd = (COMPANION_UID, CHECK_DIR) if interactor is not None else (JUDGE_UID, "/")
-            judge_pid, judge_reason = spawn(judge["cmd"], judge_state["fds"], judge_uid, judge_rlimits,
-                                            child_environment(judge.get("env")), judge_cwd, False)
-            judge_state["reason"] = judge_reason
-        judge_started = time.monotonic()
+        judge_cwd = CHECK_DIR if interactor is not None else "/"
+        judge_pid, judge_reason = spawn(judge["cmd"], judge_state["fds"], judge_uid, judge_rlimits,
+                                        trusted_environment(judge.get("env")), judge_cwd, False)
+        judge_state["reason"] = judge_reason
+    # Opened at once: a judge that ends at its start is reaped below, with the program's start (its pid then free).
+    judge_pidfd = os.pidfd_open(judge_pid) if judge_pid is not None else None
+    if judge_pidfd is not None:
+        owned.append(judge_pidfd)
+    pid = None
+    if zygote is not None and zygote.alive():
+        REAPER.reset_strays()
+        started = time.monotonic()
+        # A zygote that fails is ended with everything it may have half-started: not with the judge started above.
+        if judge_pid is not None:
+            REAPER.exempt.add(judge_pid)
+        try:
+            pid = zygote.start(program_fds)
+        finally:
+            REAPER.exempt.discard(judge_pid)
+    if pid is None:
+        REAPER.reap((judge_pid,) if judge_pid is not None else ())
+        REAPER.reset_strays()
+        started = time.monotonic()
+        pid, reason = spawn(cmd, program_fds, SANDBOX_UID, program_rlimits(limits), child_environment(env), WORK, True)
+    os.close(err_w)
+    if judge is not None:
         for fd in judge_state["pipes"]:
             os.close(fd)
     if pid is None:
+        if judge_pid is not None:
+            kill_as(judge_uid, watched=(judge_pid,))
+            REAPER.wait(judge_pid)
+        if relay is not None:
+            relay.close()
         for fd in owned:
             os.close(fd)
         return failed_start(cmd, reason)
@@ -824,10 +985,9 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     selector = selectors.DefaultSelector()
     selector.register(err_r, selectors.EVENT_READ, "err")
     selector.register(pidfd, selectors.EVENT_READ, "exit")
-    judge_pidfd = None
-    if judge_pid is not None:
-        judge_pidfd = os.pidfd_open(judge_pid)
-        owned.append(judge_pidfd)
+    if relay is not None:
+        relay.attach(selector)
+    if judge_pidfd is not None:
         selector.register(judge_pidfd, selectors.EVENT_READ, "judge-exit")
     err = bytearray()
     err_open = True
@@ -889,6 +1049,19 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
             elif key.data == "judge-exit":
                 selector.unregister(judge_pidfd)
                 judge_done = True
+                if relay is not None:
+                    # Whether the program had gone first: an interactor that then breaks (a Python one exits 120 when
+                    # its last flush meets a closed pipe) broke on the program's account, not the judge's.
+                    judge_state["program_gone"] = program_done or relay.program_gone()
+                    # As on a direct pipe: the program's next write to its ended interactor fails (EPIPE).
+                    relay.close()
+            elif key.data == "relay-in":
+                relay.pull()
+                if relay.exceeded and not output_exceeded and not program_done:
+                    output_exceeded = True
+                    stop_program("output")
+            elif key.data == "relay-out":
+                relay.push()
         REAPER.reap(watched)
         if not program_done or judge_pid is not None:
             if stdout_fd is not None and os.fstat(stdout_fd).st_size > out_cap and not output_exceeded \
@@ -919,6 +1092,8 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
                 break
         elif judge_done and (interactor is None or program_done):
             break
+    if relay is not None:
+        relay.close()
     if wall_ms is None:
         wall_ms = int((time.monotonic() - started) * 1000)
     # Files left in /tmp or /dev/shm, and SysV segments, by a program that ended between two samples.
@@ -929,6 +1104,8 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     judge_observation = None
     if judge is not None:
         judge_observation = judge_result(judge_state, judge_pid, judge_started, judge_timed_out)
+        if interactor is not None:
+            judge_observation["program_gone"] = bool(judge_state.get("program_gone"))
     drain_until = time.monotonic() + 0.5
     while err_open and time.monotonic() < drain_until:
         for _, _ in selector.select(0.05):
@@ -936,8 +1113,11 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
             if not err_open:
                 break
     selector.close()
-    # The output stays in its memfd until the reply streams it (an interactive program's went to its interactor).
+    # The output stays in its memfd until the reply streams it (an interactive program's went to its interactor:
+    # what counts is how much it sent, through the relay).
     stdout_bytes = 0
+    if relay is not None:
+        stdout_bytes = relay.relayed
     if stdout_fd is not None:
         stdout_bytes = os.fstat(stdout_fd).st_size
         owned.remove(stdout_fd)
@@ -956,7 +1136,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         "memory_kb": max(peak_rss_kb, usage.ru_maxrss, REAPER.stray_maxrss_kb),
         "stdout_b64": StreamedB64(stdout_fd, out_cap) if stdout_fd is not None else "",
         "stdout_bytes": stdout_bytes,
-        "output_exceeded": output_exceeded or stdout_bytes > out_cap,
+        "output_exceeded": output_exceeded or relay is None and stdout_bytes > out_cap,
         "stderr_b64": b64(bytes(err)),
         "timed_out": timed_out,
         "oom_killed": oom_before >= 0 and oom_after > oom_before,
@@ -1054,6 +1234,11 @@ def run_phase(request):
         os.chown(WORK, 0, SANDBOX_UID)
         os.chmod(WORK, 0o750)
     stop = request.get("stop_on_failure")
+    program_env = spec.get("env")
+    if judge is not None:
+        # A judged run's program is the trusted harness (callee.py) hosting the solution: its start-up is ours.
+        program_env = {name: value for name, value in (program_env or {}).items()
+                       if name in TRUSTED_EXTRA_VARIABLES}
     zygote = None
     # A companion's runs keep fresh interpreters: the zygote knows only the plain program's wiring.
     if companion is None and Zygote.suits(request):
@@ -1066,7 +1251,7 @@ def run_phase(request):
             if companion is not None and companion["mode"] == "interactor":
                 interactor = companion
                 prepare_check_dir(test_files, None)
-            observation = execute(spec["cmd"], encode_text(test.get("stdin", "")), limits, spec.get("env"),
+            observation = execute(spec["cmd"], encode_text(test.get("stdin", "")), limits, program_env,
                                   judge, judge_input, interactor, zygote)
             if companion is not None and companion["mode"] == "checker" and not failed_run(observation):
                 observation["clean"] = fresh_state() and observation["clean"]
@@ -1149,7 +1334,7 @@ def run_checker(spec, test_files, output):
     started = time.monotonic()
     REAPER.reset_strays()
     pid, reason = spawn(spec["cmd"], [stdin_fd, out_fd, err_fd], COMPANION_UID, rlimits,
-                        child_environment(spec.get("env")), CHECK_DIR, False)
+                        trusted_environment(spec.get("env")), CHECK_DIR, False)
     try:
         if pid is None:
             return {"exit_code": None, "signal": None, "cpu_ms": 0, "wall_ms": 0, "memory_kb": 0, "stdout_b64": "",

@@ -341,3 +341,32 @@ class JudgeInputs(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RunnerEnvironment(unittest.TestCase):
+    """What a request's env may pass to a process that is not the submission (companion, judge, zygote, harness):
+    an allow-list, so that nothing that loads code or changes a start-up gets through, whatever its name."""
+
+    HOSTILE = {"LD_PRELOAD": "/sandbox/work/x.so", "LD_AUDIT": "/sandbox/work/x.so", "NODE_OPTIONS": "--require x",
+               "JAVA_TOOL_OPTIONS": "-javaagent:x", "JDK_JAVA_OPTIONS": "-javaagent:x", "RUBYOPT": "-rx",
+               "BASH_ENV": "/sandbox/work/x.sh", "GOFLAGS": "-toolexec=x", "PYTHONPATH": "/sandbox/work",
+               "PYTHONSTARTUP": "x", "PATH": "/sandbox/work", "HOME": "/sandbox/judge", "PERL5OPT": "-Mx"}
+
+    @classmethod
+    def setUpClass(cls):
+        import runner
+        cls.runner = runner
+
+    def test_a_trusted_environment_keeps_only_allow_listed_names(self):
+        env = self.runner.trusted_environment(dict(self.HOSTILE, PYTHONUNBUFFERED="1", GOMEMLIMIT="64MiB"))
+        self.assertEqual(env, self.runner.child_environment({"PYTHONUNBUFFERED": "1", "GOMEMLIMIT": "64MiB"}))
+        for name, value in self.HOSTILE.items():
+            self.assertNotEqual(env.get(name), value, name)
+
+    def test_the_zygote_starts_only_with_allow_listed_names(self):
+        def request(env):
+            return {"run": {"cmd": ["python3", "main.py"], "env": env}, "tests": [{}, {}]}
+        for name, value in self.HOSTILE.items():
+            self.assertFalse(self.runner.Zygote.suits(request({name: value})), name)
+        if not os.path.lexists(os.path.join(self.runner.WORK, ".local")):
+            self.assertTrue(self.runner.Zygote.suits(request({"PYTHONUNBUFFERED": "1"})))

@@ -198,11 +198,13 @@ public final class CodeJudge {
 
     private Companion companion(CodeSubmission submission) {
         if (submission.tests() instanceof TestSuite.Stdio stdio && stdio.checker() != null) {
+            Companions.requireHost(Companions.CHECKER, stdio.checker().program(), submission.language());
             Companions.Built built = build(Companions.CHECKER, stdio.checker().program());
             return new Companion(Companions.checker(built, stdio.checker(), stdio.cases(), submission.limits()),
                     built.description());
         }
         if (submission.tests() instanceof TestSuite.Interactive interactive) {
+            Companions.requireHost(Companions.INTERACTOR, interactive.interactor(), submission.language());
             Companions.Built built = build(Companions.INTERACTOR, interactive.interactor());
             return new Companion(Companions.interactor(built, interactive, submission.limits()),
                     built.description());
@@ -215,8 +217,8 @@ public final class CodeJudge {
      * wait for the first build; a failed build is not kept (the next request tries again).
      */
     Companions.Built build(String role, TestSuite.JudgeProgram program) {
-        if (program.language() == Language.PYTHON) {
-            return Companions.python(role, program);
+        if (!Companions.compiled(program.language())) {
+            return Companions.source(role, program);
         }
         requireInstalled(program.language());
         String key = role + ":" + Companions.key(program);

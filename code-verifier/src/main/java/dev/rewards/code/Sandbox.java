@@ -181,12 +181,18 @@ public interface Sandbox {
     /**
      * What the trusted judge of a judged test did: its stdout (the verdict line) and stderr tail; its CPU and memory
      * are never counted as the program's. {@code timedOut} is {@code cpu}, {@code wall}, {@code memory} (a companion
-     * over its memory limit) or null; {@code files}: a checker's feedback files (text).
+     * over its memory limit) or null; {@code files}: a checker's feedback files (text); {@code programGone}: an
+     * interactor ended after its program had (exited, or closed its stdin or stdout).
      */
     record JudgeObservation(Integer exitCode, Integer signal, String stdout, String stderr, String timedOut,
-                            long cpuMs, long wallMs, long memoryKb, Map<String, String> files) {
+                            long cpuMs, long wallMs, long memoryKb, Map<String, String> files, boolean programGone) {
         public JudgeObservation {
             files = files == null ? Map.of() : Map.copyOf(files);
+        }
+
+        public JudgeObservation(Integer exitCode, Integer signal, String stdout, String stderr, String timedOut,
+                                long cpuMs, long wallMs, long memoryKb, Map<String, String> files) {
+            this(exitCode, signal, stdout, stderr, timedOut, cpuMs, wallMs, memoryKb, files, false);
         }
 
         public JudgeObservation(Integer exitCode, Integer signal, String stdout, String stderr, String timedOut,

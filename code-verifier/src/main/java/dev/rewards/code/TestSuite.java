@@ -2,7 +2,6 @@ package dev.rewards.code;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The tests of a submission, in one of the layouts trainers' datasets use. */
 public sealed interface TestSuite permits TestSuite.Stdio, TestSuite.Call, TestSuite.Assert, TestSuite.Interactive {
@@ -96,19 +95,13 @@ public sealed interface TestSuite permits TestSuite.Stdio, TestSuite.Call, TestS
     /**
      * A problem's own judging program (checker or interactor): dataset code, untrusted, compiled once per distinct
      * source and run with a submission's isolation under a uid of its own. {@code files} are extra source files
-     * (e.g. {@code testlib.h}) next to it at compile time. Its languages are those whose build runs in any sandbox
-     * image: static C/C++/Go binaries, and Python (every image has the runner's interpreter).
+     * (e.g. {@code testlib.h}) next to it at compile time. Every language may be one; where it runs is
+     * Companions.hosts (a runtime-bound one, such as Java, runs with submissions of its own runtime only).
      */
     record JudgeProgram(Language language, String source, Map<String, String> files) {
-        public static final Set<Language> LANGUAGES = Set.of(Language.C, Language.CPP, Language.GO, Language.PYTHON);
-
         public JudgeProgram {
             if (language == null) {
                 throw new IllegalArgumentException("language: required");
-            }
-            if (!LANGUAGES.contains(language)) {
-                throw new IllegalArgumentException("language: checkers and interactors run in c, cpp, go or python, got "
-                        + language.wireName());
             }
             if (source == null || source.isBlank()) {
                 throw new IllegalArgumentException("source: required");

@@ -35,7 +35,9 @@ class SpecialJudgesIT {
     private static DockerSandbox sandbox;
     private static CodeJudge judge;
 
-    record Row(String name, String suite, Language language, String program, Verdict expected) {
+    /** {@code judgeLanguage} and {@code judge} (a file of judges/languages/): a companion other than the suite's. */
+    record Row(String name, String suite, Language judgeLanguage, String judge, Language language, String program,
+               Verdict expected) {
         @Override
         public String toString() {
             return name;
@@ -59,6 +61,8 @@ class SpecialJudgesIT {
     static Stream<Row> rows() {
         return JsonLines.read(SpecialJudgesIT.class, "/judges/special-judges.jsonl").stream()
                 .map(row -> new Row(row.get("name").asString(), row.get("suite").asString(),
+                        row.has("judge") ? Language.fromWireName(row.get("judge_language").asString()) : null,
+                        row.has("judge") ? row.get("judge").asString() : null,
                         Language.fromWireName(row.get("language").asString()), row.get("program").asString(),
                         Verdict.valueOf(row.get("expected").asString().toUpperCase())));
     }
@@ -67,8 +71,9 @@ class SpecialJudgesIT {
     @MethodSource("rows")
     void verdict(Row row) {
         long started = System.nanoTime();
-        CodeResult result = judge.verify(submission(row.language(), resource("programs/" + row.program()),
-                suite(row.suite())));
+        TestSuite suite = row.judge() == null ? suite(row.suite()) : suite(row.suite(), new TestSuite.JudgeProgram(
+                row.judgeLanguage(), resource("languages/" + row.judge()), Map.of()));
+        CodeResult result = judge.verify(submission(row.language(), resource("programs/" + row.program()), suite));
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("%-55s %-14s %5d ms%n", row.name(), result.status().wireName(), millis);
         assertThat(result.status()).as("%s → %s", row, result).isEqualTo(row.expected());
@@ -158,6 +163,27 @@ class SpecialJudgesIT {
                     resource("guess-interactor.cpp"), Map.of("testlib.h", resource("testlib.h"))), SECRETS);
             default -> throw new IllegalArgumentException(kind);
         };
+    }
+
+    /** The suite with a companion of another language (the same protocol and cases). */
+    private static TestSuite suite(String kind, TestSuite.JudgeProgram companion) {
+        return switch (kind) {
+            case "testlib" -> new TestSuite.Stdio(DERANGEMENTS, new TestSuite.Checker(companion,
+                    TestSuite.CheckerProtocol.TESTLIB, false));
+            case "interactive" -> new TestSuite.Interactive(companion, SECRETS);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    @Test
+    void aCompanionWhoseRuntimeIsNotInTheSubmissionsImageIsABadRequest() {
+        TestSuite tests = new TestSuite.Stdio(DERANGEMENTS, new TestSuite.Checker(new TestSuite.JudgeProgram(
+                Language.JAVA, resource("languages/derangement-checker.java"), Map.of()),
+                TestSuite.CheckerProtocol.TESTLIB, false));
+        assertThatThrownBy(() -> judge.verify(submission(Language.PYTHON, resource("programs/derange-shift.py"),
+                tests)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a java checker runs beside java submissions only");
     }
 
     private static TestSuite.Checker testlibChecker(String source) {

@@ -220,7 +220,7 @@ final class RunnerProtocol {
             }
             judge = new Sandbox.JudgeObservation(integer(j, "exit_code"), integer(j, "signal"), text(j, "stdout_b64"),
                     text(j, "stderr_b64"), string(j, "timed_out"), number(j, "cpu_ms", 0), number(j, "wall_ms", 0),
-                    number(j, "memory_kb", 0), files);
+                    number(j, "memory_kb", 0), files, bool(j, "program_gone"));
         }
         return new Sandbox.Observation(integer(line, "exit_code"), integer(line, "signal"),
                 number(line, "cpu_ms", 0), number(line, "wall_ms", 0), number(line, "memory_kb", 0),

@@ -1,5 +1,6 @@
 package dev.rewards.code.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.rewards.code.JudgeProgramException;
@@ -18,6 +19,16 @@ import dev.rewards.code.Verdict;
 public final class CompanionVerdicts {
 
     private static final int SIGPIPE = 13;
+    /**
+     * What a program may send its interactor before an interactor that then breaks (out of memory, killed by a
+     * signal, an exit code outside its protocol: an endless token grows its buffer) is the program's fault rather
+     * than the judge's (exit 3, the interactor's own report of a judge failure, stays a judge failure): a real
+     * exchange of 10^5 queries is about 1 MiB. Below it an interactor that breaks is the dataset's problem (a 503
+     * naming it).
+     * The runner relays the program's side of the pipe, counts it (stdoutBytes) and stops the program at its output
+     * limit in any case.
+     */
+    static final long FLOOD_BYTES = 1L << 20;
     private static final int DETAIL_CHARS = 400;
 
     private CompanionVerdicts() {
@@ -85,7 +96,10 @@ public final class CompanionVerdicts {
      * answer, 3 judge failure. A program that fails once its interactor has ended (reading EOF, writing to a closed
      * pipe) fails as a consequence, and which came first cannot be told apart: the interactor's wrong answer stands.
      * An interactor killed by SIGPIPE wrote to a program that had stopped reading: wrong answer. An interactor out of
-     * time waited on the program: time limit.
+     * time waited on the program: time limit. An interactor that broke once the program had flooded it
+     * ({@link #FLOOD_BYTES}): output limit; one that crashed or exited outside its protocol once the program had
+     * gone (exited, closed its stdin or stdout: a Python interactor's last flush then exits 120): wrong answer —
+     * nothing a program sends, or stops sending, can make a judge failure.
      */
     public static Judged interactor(Sandbox.Observation run, Language language, int memoryMb, String description,
                                     int index) {
@@ -103,6 +117,20 @@ public final class CompanionVerdicts {
         }
         if (judge.timedOut() == null && Integer.valueOf(SIGPIPE).equals(judge.signal())) {
             return Judged.of(Verdict.WRONG_ANSWER, "the program stopped reading before the interaction ended");
+        }
+        boolean broke = judge.timedOut() != null || judge.exitCode() == null
+                || !List.of(0, 1, 2, 3).contains(judge.exitCode());
+        if (broke && run.stdoutBytes() >= FLOOD_BYTES) {
+            return Judged.of(Verdict.OUTPUT_LIMIT, "the interactor broke (" + (judge.timedOut() != null
+                    ? "out of " + judge.timedOut() : judge.exitCode() == null ? "signal " + judge.signal()
+                    : "exit " + judge.exitCode()) + ") after the program had sent it " + run.stdoutBytes() + " bytes");
+        }
+        boolean crashed = judge.timedOut() == null && (judge.exitCode() == null && judge.signal() != null
+                || judge.exitCode() != null && !List.of(0, 1, 2, 3).contains(judge.exitCode()));
+        if (crashed && judge.programGone()) {
+            return Judged.of(Verdict.WRONG_ANSWER, "the program ended the interaction (exited, or closed its input"
+                    + " or output) and the interactor then broke (" + (judge.exitCode() == null ? "signal "
+                    + judge.signal() : "exit " + judge.exitCode()) + "): " + detail);
         }
         failIfBroken(judge, description, index);
         return switch (judge.exitCode()) {

@@ -5,11 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.rewards.code.CodeLimits;
 import dev.rewards.code.JudgeProgramException;
@@ -19,9 +22,10 @@ import dev.rewards.code.Sandbox;
 import dev.rewards.code.TestSuite;
 
 /**
- * Checkers and interactors ("companions"): built once in their own language's sandbox into something every sandbox
- * image runs — a static, stripped binary (C, C++, Go) or the Python source (every image has the runner's Python) —
- * then shipped with each job into a directory only the companion's uid may read (runner.py: /sandbox/judge).
+ * Checkers and interactors ("companions"), in any language: built once in their own language's sandbox (a static,
+ * stripped binary for C, C++, Go and Rust; a jar, emitted JavaScript or a .NET assembly for Java, TypeScript and C#)
+ * or taken as their source (Python, JavaScript, Ruby, Bash), then shipped with each job into a directory only the
+ * companion's uid may read (runner.py: /sandbox/judge), in the submission's own container ({@link #hosts}).
  */
 public final class Companions {
 
@@ -41,6 +45,8 @@ public final class Companions {
     private static final String DIR = "/sandbox/judge/";
     private static final String CHECK = "/sandbox/check/";
     private static final int FILE_MB = 64;
+    /** A JVM companion's heap: its resident size (heap, metaspace, code) stays within {@link #MEMORY_MB}. */
+    private static final int JVM_HEAP_MB = 256;
 
     private Companions() {
     }
@@ -81,24 +87,60 @@ public final class Companions {
         return "the " + role + " (" + program.language().wireName() + ", sha256 " + key(program).substring(0, 12) + ")";
     }
 
-    /** The compile job of a compiled companion (its binary comes back as a fetched file); null for Python. */
-    public static Sandbox.Job compileJob(String role, TestSuite.JudgeProgram program, LimitPolicy policy) {
-        if (program.language() == Language.PYTHON) {
-            return null;
-        }
-        String source = role + switch (program.language()) {
-            case C -> ".c";
-            case CPP -> ".cpp";
-            case GO -> ".go";
-            default -> throw new IllegalArgumentException("no companion build for " + program.language());
+    /**
+     * The languages whose submissions a companion of {@code language} can run beside. Its built form is shipped into
+     * the submission's own container (the one isolation of a test: one memory, one pid and one CPU bound, the pipes
+     * of an interactor within): static binaries (C, C++, Go, Rust) and Python and Bash sources run in every image
+     * (every image has the runner's Python, and Bash); a program that needs a runtime of its own (JVM, Node, Mono,
+     * Ruby) runs in the images that have that runtime only.
+     */
+    public static Set<Language> hosts(Language language) {
+        return switch (language) {
+            case C, CPP, GO, RUST, PYTHON, BASH -> EnumSet.allOf(Language.class);
+            case JAVASCRIPT, TYPESCRIPT -> EnumSet.of(Language.JAVASCRIPT, Language.TYPESCRIPT);
+            case JAVA, CSHARP, RUBY -> EnumSet.of(language);
         };
-        List<String> cmd = switch (program.language()) {
+    }
+
+    /** Refuses (a bad request: 400) a companion whose runtime is not in the submission's sandbox image. */
+    public static void requireHost(String role, TestSuite.JudgeProgram program, Language submission) {
+        Language language = program.language();
+        if (!hosts(language).contains(submission)) {
+            throw new IllegalArgumentException("tests." + role + ".language: a " + language.wireName() + " " + role
+                    + " runs beside " + hosts(language).stream().map(Language::wireName).sorted()
+                    .collect(Collectors.joining(" or ")) + " submissions only (it runs in the submission's sandbox,"
+                    + " and only that image has its runtime), not beside " + submission.wireName()
+                    + "; write it in c, cpp, go, rust, python or bash to judge every language");
+        }
+    }
+
+    /** True when the companion is built in its language's sandbox first; else its source is shipped as it is. */
+    public static boolean compiled(Language language) {
+        return language.compiled();
+    }
+
+    /** The compile job of a compiled companion; what it builds comes back as a fetched file. */
+    public static Sandbox.Job compileJob(String role, TestSuite.JudgeProgram program, LimitPolicy policy) {
+        Language language = program.language();
+        String source = sourceName(role, program);
+        String artifact = artifact(role, language);
+        List<String> cmd = switch (language) {
             // Static and stripped: the binary runs in the submission's image, whichever that is.
             case C -> List.of("gcc", "-std=c17", "-O2", "-pipe", "-static", "-s", "-o", role, source, "-lm");
             case CPP -> List.of("g++", "-std=c++17", "-O2", "-pipe", "-static", "-s", "-o", role, source);
-            default -> List.of("go", "build", "-ldflags=-s -w", "-o", role, source);
+            case GO -> List.of("go", "build", "-ldflags=-s -w", "-o", role, source);
+            case RUST -> List.of("rustc", "--edition", "2021", "-O", "-C", "target-feature=+crt-static", "-C",
+                    "strip=symbols", "-o", role, source);
+            // One jar of every class the source declares (nested and helper classes included); the arguments pass
+            // through "$@", never through the shell's parser.
+            case JAVA -> Programs.concat(List.of("sh", "-c", "mkdir -p classes && \"$@\" && jar cf " + artifact
+                    + " -C classes .", "sh"), Programs.javac(policy), List.of("-sourcepath", ".", "-d", "classes",
+                    source));
+            case TYPESCRIPT -> Programs.concat(Programs.TSC, List.of(source));
+            case CSHARP -> Programs.concat(Programs.MCS, List.of("-out:" + artifact, source));
+            default -> throw new IllegalArgumentException("no companion build for " + language);
         };
-        Map<String, String> env = program.language() == Language.GO
+        Map<String, String> env = language == Language.GO
                 ? Map.of("TMPDIR", "/sandbox/work", "CGO_ENABLED", "0", "GOPROXY", "off", "GOCACHE",
                         "/sandbox/work/.gocache")
                 : Map.of("TMPDIR", "/sandbox/work");
@@ -109,30 +151,35 @@ public final class Companions {
         Sandbox.Command compile = new Sandbox.Command(cmd, policy.compileTimeMs(), policy.compileTimeMs() * 4,
                 65536, memory, 0, env);
         Sandbox.Command nothing = new Sandbox.Command(List.of("true"), 1000, 2000, 1024, FILE_MB, 0, Map.of());
-        return new Sandbox.Job(files, compile, nothing, List.of(), true, memory, memory, Map.of(), List.of(role),
+        return new Sandbox.Job(files, compile, nothing, List.of(), true, memory, memory, Map.of(), List.of(artifact),
                 null, List.of(), null, BINARY_LIMIT_BYTES);
     }
 
     /** The built companion from its compile job's outcome, or the failure that names it. */
     public static Built fromCompile(String role, TestSuite.JudgeProgram program, Sandbox.Outcome outcome) {
         Sandbox.Observation compile = outcome.compile();
-        String binary = outcome.fetchedFiles().get(role);
+        String artifact = artifact(role, program.language());
+        String binary = outcome.fetchedFiles().get(artifact);
         if (compile == null || !compile.succeeded() || binary == null) {
             String why = compile == null ? "no compile phase ran"
                     : compile.timedOut() != null ? "compilation exceeded its time limit (" + compile.timedOut()
                     + ": cpu " + compile.cpuMs() + " ms, wall " + compile.wallMs() + " ms)"
-                    : compile.succeeded() ? "no binary came out (larger than " + (BINARY_LIMIT_BYTES >> 20) + " MiB?)"
+                    : compile.succeeded() ? "no " + artifact + " came out (larger than " + (BINARY_LIMIT_BYTES >> 20)
+                    + " MiB?)"
                     : "exit " + compile.exitCode();
             String stderr = compile == null ? "" : tail(compile.stdout() + compile.stderr(), 600);
             throw new JudgeProgramException(describe(role, program) + " does not compile: " + why
                     + (stderr.isBlank() ? "" : ": " + stderr));
         }
-        return new Built(describe(role, program), List.of(DIR + role), Map.of(role, binary),
+        return new Built(describe(role, program), command(role, program), Map.of(artifact, binary),
                 Base64.getDecoder().decode(binary).length);
     }
 
-    /** A Python companion is its source (and extra files, importable: they sit next to it). */
-    public static Built python(String role, TestSuite.JudgeProgram program) {
+    /** A companion of an interpreted language is its source (and extra files, importable: they sit next to it). */
+    public static Built source(String role, TestSuite.JudgeProgram program) {
+        if (compiled(program.language())) {
+            throw new IllegalArgumentException(program.language() + " companions are compiled");
+        }
         Map<String, String> files = new LinkedHashMap<>();
         long bytes = 0;
         for (Map.Entry<String, String> file : program.files().entrySet()) {
@@ -141,9 +188,57 @@ public final class Companions {
             bytes += content.length;
         }
         byte[] source = program.source().getBytes(StandardCharsets.UTF_8);
-        files.put(role + ".py", Base64.getEncoder().encodeToString(source));
-        return new Built(describe(role, program), List.of("python3", DIR + role + ".py"), files,
-                bytes + source.length);
+        files.put(sourceName(role, program), Base64.getEncoder().encodeToString(source));
+        return new Built(describe(role, program), command(role, program), files, bytes + source.length);
+    }
+
+    /**
+     * The command that starts the built companion. Interpreters run isolated from the environment (the runner
+     * passes an allow-listed one anyway) and from any user site: Python with -s -E (not -I, which would drop the
+     * companion's own directory, where its helper files sit, from the import path).
+     */
+    static List<String> command(String role, TestSuite.JudgeProgram program) {
+        String artifact = DIR + artifact(role, program.language());
+        return switch (program.language()) {
+            case C, CPP, GO, RUST -> List.of(artifact);
+            case PYTHON -> List.of("python3", "-s", "-E", artifact);
+            case JAVA -> Programs.concat(List.of("java", "-Xmx" + JVM_HEAP_MB + "m"), Programs.JVM_OPTIONS,
+                    List.of("-cp", artifact, Programs.layout(Language.JAVA, program.source()).mainClass()));
+            case JAVASCRIPT, TYPESCRIPT -> List.of("node", artifact);
+            case CSHARP -> List.of("mono", artifact);
+            case RUBY -> List.of("ruby", "--disable-gems", artifact);
+            case BASH -> List.of("bash", "--norc", "--noprofile", artifact);
+        };
+    }
+
+    /** The companion's source file name: the role's, but for Java, whose public class names its file. */
+    static String sourceName(String role, TestSuite.JudgeProgram program) {
+        return switch (program.language()) {
+            case JAVA -> Programs.layout(Language.JAVA, program.source()).fileName();
+            case C -> role + ".c";
+            case CPP -> role + ".cpp";
+            case GO -> role + ".go";
+            case RUST -> role + ".rs";
+            case TYPESCRIPT -> role + ".ts";
+            case CSHARP -> role + ".cs";
+            case PYTHON -> role + ".py";
+            case JAVASCRIPT -> role + ".js";
+            case RUBY -> role + ".rb";
+            case BASH -> role + ".sh";
+        };
+    }
+
+    /** What ships: a binary, a jar, emitted JavaScript, a .NET assembly, or the source itself. */
+    static String artifact(String role, Language language) {
+        return switch (language) {
+            case C, CPP, GO, RUST -> role;
+            case JAVA -> role + ".jar";
+            case TYPESCRIPT, JAVASCRIPT -> role + ".js";
+            case CSHARP -> role + ".exe";
+            case PYTHON -> role + ".py";
+            case RUBY -> role + ".rb";
+            case BASH -> role + ".sh";
+        };
     }
 
     /**

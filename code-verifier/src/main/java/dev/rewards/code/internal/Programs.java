@@ -130,18 +130,12 @@ public final class Programs {
             // -I: the directory of the precompiled <bits/stdc++.h>, which GCC takes when the flags agree.
             case CPP -> concat(List.of("g++"), CPP_FLAGS, List.of("-pipe", "-I" + CPP_PCH_DIR, "-o", "main",
                     layout.fileName()));
-            case JAVA -> List.of("javac", "-J-Xmx" + (policy.compileMemoryMb() * 3 / 4) + "m", "-J-XX:+UseSerialGC",
-                    "-J-XX:TieredStopAtLevel=1", "-J-XX:-UsePerfData", "-encoding", "UTF-8", "-nowarn", "-d", ".",
-                    layout.fileName());
+            case JAVA -> concat(javac(policy), List.of("-d", ".", layout.fileName()));
             case JAVASCRIPT -> List.of("node", "--check", layout.fileName());
             case GO -> List.of("go", "build", "-o", "main", layout.fileName());
             case RUST -> List.of("rustc", "--edition", "2021", "-O", "-o", "main", layout.fileName());
-            // Type errors are compile errors (no JavaScript is emitted); Node's own types come with Debian's nodejs.
-            // esModuleInterop: `import fs from 'fs'` is valid for Node as `import * as fs from 'fs'` is.
-            case TYPESCRIPT -> List.of("tsc", "--target", "es2022", "--lib", "es2022", "--module", "commonjs",
-                    "--esModuleInterop", "--types", "node", "--typeRoots", "/usr/share/nodejs/@types",
-                    "--skipLibCheck", "--noEmitOnError", "--pretty", "false", "--outDir", ".", layout.fileName());
-            case CSHARP -> List.of("mcs", "-optimize+", "-r:System.Numerics", "-out:main.exe", layout.fileName());
+            case TYPESCRIPT -> concat(TSC, List.of(layout.fileName()));
+            case CSHARP -> concat(MCS, List.of("-out:main.exe", layout.fileName()));
             case RUBY -> List.of("ruby", "-c", layout.fileName());
             case BASH -> List.of("bash", "-n", layout.fileName());
         };
@@ -157,8 +151,27 @@ public final class Programs {
                 STACK_MB, env);
     }
 
+    /** javac with a heap within the compile memory and a JVM that starts fast (companions use it too). */
+    static List<String> javac(LimitPolicy policy) {
+        return List.of("javac", "-J-Xmx" + (policy.compileMemoryMb() * 3 / 4) + "m", "-J-XX:+UseSerialGC",
+                "-J-XX:TieredStopAtLevel=1", "-J-XX:-UsePerfData", "-encoding", "UTF-8", "-nowarn");
+    }
+
+    /**
+     * Type errors are compile errors (no JavaScript is emitted); Node's own types come with Debian's nodejs.
+     * esModuleInterop: `import fs from 'fs'` is valid for Node as `import * as fs from 'fs'` is. Emits next to the
+     * source.
+     */
+    static final List<String> TSC = List.of("tsc", "--target", "es2022", "--lib", "es2022", "--module", "commonjs",
+            "--esModuleInterop", "--types", "node", "--typeRoots", "/usr/share/nodejs/@types", "--skipLibCheck",
+            "--noEmitOnError", "--pretty", "false", "--outDir", ".");
+    static final List<String> MCS = List.of("mcs", "-optimize+", "-r:System.Numerics");
+    /** The JVM's options of every run: serial collector, quick start (companions use them too). */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData");
+
     @SafeVarargs
-    private static List<String> concat(List<String>... parts) {
+    static List<String> concat(List<String>... parts) {
         List<String> all = new ArrayList<>();
         for (List<String> part : parts) {
             all.addAll(part);
@@ -172,8 +185,8 @@ public final class Programs {
             return switch (language) {
                 case PYTHON -> List.of("python3", fileName);
                 case C, CPP, GO, RUST -> List.of("./main");
-                case JAVA -> List.of("java", "-Xmx" + memoryMb + "m", "-Xss" + JAVA_STACK_MB + "m", "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", ".", mainClass);
+                case JAVA -> concat(List.of("java", "-Xmx" + memoryMb + "m", "-Xss" + JAVA_STACK_MB + "m"),
+                        JVM_OPTIONS, List.of("-cp", ".", mainClass));
                 // TypeScript runs as what tsc emitted next to its source.
                 case JAVASCRIPT, TYPESCRIPT -> List.of("node", "--max-old-space-size=" + memoryMb,
                         "--stack-size=16384", fileName.replaceFirst("\\.ts$", ".js"));

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.rewards.code.Language;
 import dev.rewards.code.Sandbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.Answers;
 import org.springframework.beans.factory.annotation.Value;
@@ -142,8 +144,56 @@ class SpecialJudgeApiTests {
         assertThat(companion.kind()).isEqualTo(Sandbox.Companion.Kind.INTERACTOR);
         assertThat(companion.filesBase64()).containsKeys("interactor.py", "helper.py");
         assertThat(companion.testFiles()).containsExactly(Map.of("input", "10 3"), Map.of("input", "10 7"));
-        assertThat(companion.command().cmd()).containsExactly("python3", "/sandbox/judge/interactor.py",
+        // Isolated from user site and PYTHON* variables, its own directory (helper.py) still importable.
+        assertThat(companion.command().cmd()).containsExactly("python3", "-s", "-E", "/sandbox/judge/interactor.py",
                 "/sandbox/check/input", "/sandbox/check/tout");
+    }
+
+    /**
+     * Every language is a companion language: beside a submission of its own language (whose image has its runtime)
+     * a checker is built where it compiles (the artifact comes back as a fetched file) and judges.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyLanguageIsACheckerLanguage(Language language) {
+        when(sandbox.execute(any(), any())).thenAnswer(call -> {
+            Sandbox.Job job = call.getArgument(1);
+            jobs.add(job);
+            if (job.companion() == null && !job.fetchFiles().isEmpty()) {
+                Sandbox.Observation built = new Sandbox.Observation(0, null, 10, 12, 9000, "", 0, false, "", null,
+                        false, false);
+                return new Sandbox.Outcome(built, List.of(), Map.of(job.fetchFiles().get(0), "AAAA"));
+            }
+            List<Sandbox.Observation> runs = new ArrayList<>();
+            for (int i = 0; i < job.stdins().size(); i++) {
+                runs.add(new Sandbox.Observation(0, null, 10, 12, 9000, "out", 3, false, "", null, false, false,
+                        new Sandbox.JudgeObservation(0, null, "", "", null, 5, 6, 1000, Map.of())));
+            }
+            return new Sandbox.Outcome(null, runs);
+        });
+        post("""
+                {"language": "%s", "code": "x", "tests": {"format": "stdio",
+                 "checker": {"language": "%s", "source": "class Main { public static void main(String[] a) {} }"},
+                 "cases": [{"input": "1", "output": "answer"}]}}
+                """.formatted(language.wireName(), language.wireName())).expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("accepted");
+        Sandbox.Job judged = jobs.get(jobs.size() - 1);
+        assertThat(judged.companion()).isNotNull();
+        assertThat(judged.companion().filesBase64()).hasSize(1);
+        assertThat(jobs).hasSize(language.compiled() ? 2 : 1);
+    }
+
+    @Test
+    void aCheckerWhoseRuntimeIsNotInTheSubmissionsImageIsABadRequestSayingWhatRunsEverywhere() {
+        post("""
+                {"language": "python", "code": "print(1)", "tests": {"format": "stdio",
+                 "checker": {"language": "javascript", "source": "process.exit(0)"}, "cases": [{"output": "a"}]}}
+                """).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("tests.checker.language: a javascript checker runs beside javascript or typescript"
+                                + " submissions only")
+                        .contains("write it in c, cpp, go, rust, python or bash"));
+        verify(sandbox, never()).execute(any(), any());
     }
 
     @ParameterizedTest

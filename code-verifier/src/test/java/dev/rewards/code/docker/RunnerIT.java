@@ -19,6 +19,8 @@ import dev.rewards.code.Sandboxes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The runner's protocol end to end on a real container: judged runs with a stand-in judge and callee (the real
@@ -107,6 +109,72 @@ class RunnerIT {
     private static Sandbox.Job judged(String callee, int timeMs, int judgeWallMs, String... inputs) {
         return new Sandbox.Job(Map.of("main.py", callee), null, run(timeMs, 65536),
                 Collections.nCopies(inputs.length, ""), false, 128, 128).withJudge(judge(judgeWallMs), List.of(inputs));
+    }
+
+    /**
+     * What a request's env could add that loads code or changes an interpreter's start-up; PYTHONUNBUFFERED is on the
+     * allow-list (it only changes buffering).
+     */
+    private static final Map<String, String> HOSTILE_ENV = Map.of("LD_PRELOAD", "/sandbox/work/evil.so",
+            "NODE_OPTIONS", "--require /sandbox/work/evil.js", "JAVA_TOOL_OPTIONS", "-javaagent:/sandbox/work/a.jar",
+            "RUBYOPT", "-r/sandbox/work/evil", "BASH_ENV", "/sandbox/work/evil.sh", "GOFLAGS", "-toolexec=/bin/evil",
+            "PYTHONPATH", "/sandbox/work", "PATH", "/sandbox/work", "PYTHONUNBUFFERED", "1");
+    private static final String LEAKS = """
+            leaked=""
+            for name in LD_PRELOAD NODE_OPTIONS JAVA_TOOL_OPTIONS RUBYOPT BASH_ENV GOFLAGS PYTHONPATH; do
+              if [ -n "${!name+x}" ]; then leaked="$leaked $name"; fi
+            done
+            case "$PATH" in *sandbox*) leaked="$leaked PATH" ;; esac
+            if [ -n "$leaked" ]; then echo "leaked:$leaked" >&2; exit 1; fi
+            echo "env clean, PYTHONUNBUFFERED=$PYTHONUNBUFFERED" >&2
+            """;
+
+    @ParameterizedTest
+    @EnumSource(Sandbox.Companion.Kind.class)
+    void aCompanionGetsAnAllowListedEnvironmentNothingThatLoadsCode(Sandbox.Companion.Kind kind) {
+        String script = LEAKS + (kind == Sandbox.Companion.Kind.INTERACTOR ? "echo 21\nread -r answer\n"
+                + "[ \"$answer\" = 42 ] && exit 0 || exit 1\n" : "exit 0\n");
+        String program = kind == Sandbox.Companion.Kind.INTERACTOR ? "print(int(input()) * 2)\n" : "print(42)\n";
+        List<String> cmd = kind == Sandbox.Companion.Kind.INTERACTOR
+                ? List.of("bash", "/sandbox/judge/companion.sh", "/sandbox/check/input", "/sandbox/check/tout")
+                : List.of("bash", "/sandbox/judge/companion.sh", "/sandbox/check/input", "/sandbox/check/output",
+                "/sandbox/check/answer");
+        Sandbox.Companion companion = new Sandbox.Companion(kind, new Sandbox.Command(cmd, 5000, 20_000, 65536, 1, 0,
+                HOSTILE_ENV), 256, false, false, List.of(0), Map.of("companion.sh", java.util.Base64.getEncoder()
+                .encodeToString(script.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                List.of(kind == Sandbox.Companion.Kind.INTERACTOR ? Map.of("input", "21\n")
+                        : Map.of("input", "", "answer", "42\n")));
+        Sandbox.Job job = new Sandbox.Job(Map.of("main.py", program), null, run(5000, 65536), List.of(""), false, 128,
+                128).withCompanion(companion, 512);
+        Sandbox.Observation test = sandbox.execute(Language.PYTHON, job).tests().get(0);
+        assertThat(test.judge()).isNotNull();
+        assertThat(test.judge().stderr()).as(test.judge().stderr() + test.stderr())
+                .contains("env clean, PYTHONUNBUFFERED=1").doesNotContain("leaked");
+        assertThat(test.judge().exitCode()).isZero();
+    }
+
+    @Test
+    void aJudgedHarnessAndItsJudgeGetAnAllowListedEnvironment() {
+        String callee = """
+                import json, os
+                args = json.loads(os.fdopen(3).readline())
+                names = ("LD_PRELOAD", "NODE_OPTIONS", "JAVA_TOOL_OPTIONS", "RUBYOPT", "BASH_ENV", "GOFLAGS",
+                         "PYTHONPATH")
+                print(sorted(n for n in names if n in os.environ), "/sandbox" in os.environ["PATH"],
+                      os.environ.get("PYTHONUNBUFFERED"))
+                os.write(4, json.dumps(sum(args)).encode())
+                """;
+        Sandbox.Command hostileRun = new Sandbox.Command(List.of("python3", "main.py"), 5000, 13_000, 65536, 64, 0,
+                HOSTILE_ENV);
+        Sandbox.Command hostileJudge = new Sandbox.Command(List.of("python3", "-c", JUDGE), 5000, 30_000, 65536, 1,
+                0, HOSTILE_ENV);
+        Sandbox.Outcome outcome = sandbox.execute(Language.PYTHON, new Sandbox.Job(Map.of("main.py", callee), null,
+                hostileRun, List.of("", ""), false, 128, 128).withJudge(hostileJudge,
+                List.of("{\"args\": [1, 2], \"expected\": 3}", "{\"args\": [2, 2], \"expected\": 4}")));
+        assertThat(outcome.tests()).hasSize(2).allSatisfy(test -> {
+            assertThat(test.stdout()).as(test.stderr()).isEqualTo("[] False 1\n");
+            assertThat(test.judge().stdout()).as(test.judge().stderr()).startsWith("{\"passed\": true");
+        });
     }
 
     @Test

@@ -44,11 +44,12 @@ class CompanionVerdictsTests {
         Sandbox.JudgeObservation judge = f.path("judge").asBoolean(true)
                 ? new Sandbox.JudgeObservation(integer(f, "judge_exit", 0), integer(f, "judge_signal", null),
                         f.path("judge_stdout").asString(""), "message", text(f, "judge_timed_out"), 5, 6, 100,
-                        Map.of())
+                        Map.of(), f.path("program_gone").asBoolean(false))
                 : null;
         Sandbox.Observation run = new Sandbox.Observation(integer(f, "program_exit", 0),
-                integer(f, "program_signal", null), 10, 20, 1000, "out", 3, false, "", text(f, "program_timed_out"),
-                false, false, judge);
+                integer(f, "program_signal", null), 10, 20, 1000, "out", f.path("program_bytes").asLong(3),
+                f.path("program_output_exceeded").asBoolean(false), "", text(f, "program_timed_out"), false, false,
+                judge);
         String kind = f.get("kind").asString();
         String description = Companions.describe(kind.equals("interactor") ? "interactor" : "checker", PROGRAM);
         TestSuite.Checker checker = new TestSuite.Checker(PROGRAM, kind.equals("kattis")
