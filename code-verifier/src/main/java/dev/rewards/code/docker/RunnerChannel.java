@@ -223,10 +223,12 @@ final class RunnerChannel implements Closeable {
                     feed(job, payload);
                 }
             } catch (RuntimeException e) {
-                breakWith(e.getMessage());
+                // The job fails with this exception, not the channel's: the caller tells a sink's own failure (a
+                // bad request, say) and an unreadable reply apart from a broken container.
                 if (job != null) {
                     job.fail(e);
                 }
+                breakWith(e.getMessage());
             }
         }
 
