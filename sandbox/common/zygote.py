@@ -155,6 +155,12 @@ def _serve():
         os.waitpid(middle, 0)
 
 
+# The names each module has now: at exit, what a program added to a module loaded before it (`os.out = open(1, "w")`,
+# `sys.cache = ...`) is released as the interpreter's shutdown would release it (a fresh interpreter clears every
+# module) — else an unflushed file there loses its output. Only modules whose size changed are compared at exit: the
+# rest of the zygote's objects are not touched (their pages stay shared).
+_NAMES = {_name: (len(_module.__dict__), frozenset(_module.__dict__)) for _name, _module in sys.modules.items()
+          if isinstance(getattr(_module, "__dict__", None), dict)}
 # The child's page faults are what a fork costs (on a virtual machine, each copy-on-write fault is dear): the
 # collector would write to every object the zygote has whenever it runs in a program, so they are frozen out of it.
 _gc.freeze()
@@ -175,11 +181,17 @@ sys.path_importer_cache[_path] = sys.path_importer_cache.pop(__file__, None)
 with open(_path, "rb") as _source:
     _code = compile(_source.read(), _path, "exec", dont_inherit=True)
 del _source, _path, _serve, _child, _command, _prctl
+_ZYGOTE_FILE = __file__
+
+
 def _unraisable(message, error):
     """What the interpreter prints for an exception it cannot raise (sys.unraisablehook's default format; the
-    exceptions here come from C code called at exit, which the interpreter prints without a traceback)."""
+    exceptions come from calls made at exit: the traceback shows the program's frames only, none of this file's)."""
     try:
-        sys.stderr.write(message + "\n" + "".join(_traceback.format_exception_only(error)))
+        tb = error.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename == _ZYGOTE_FILE:
+            tb = tb.tb_next
+        sys.stderr.write(message + "\n" + "".join(_traceback.format_exception(type(error), error, tb)))
         sys.stderr.flush()
     except BaseException:
         pass
@@ -210,7 +222,9 @@ def _exit_status(code):
     if code is None:
         return 0
     if isinstance(code, int):
-        return code & 0xFF if -(1 << 63) <= code < (1 << 63) else 0xFF
+        # The int's own value, as the interpreter reads it (an int subclass's operators are not called).
+        value = int.__int__(code)
+        return value & 0xFF if -(1 << 63) <= value < (1 << 63) else 0xFF
     try:
         sys.stderr.write(str(code) + "\n")
     except BaseException:
@@ -236,7 +250,7 @@ def _finalize(status, interrupted):
         try:
             threading._shutdown()
         except BaseException as error:
-            _unraisable("Exception ignored on threading shutdown:", error)
+            _unraisable("Exception ignored in: %r" % (threading,), error)
     _atexit._run_exitfuncs()
     flushed = _flush_std_files()
     try:
@@ -251,7 +265,7 @@ def _finalize(status, interrupted):
         inherited, alive = [], []
         for name, module in list(sys.modules.items()):
             if name in _INHERITED and name != "__main__":
-                inherited.append(module)
+                inherited.append((name, module))
             else:
                 try:
                     alive.append(_weakref.ref(module))
@@ -259,6 +273,14 @@ def _finalize(status, interrupted):
                     pass
         module = None
         sys.modules.clear()
+        for name, module in inherited:
+            namespace = getattr(module, "__dict__", None)
+            size, names = _NAMES.get(name, (None, None))
+            if isinstance(namespace, dict) and size is not None and len(namespace) != size:
+                for key in [key for key in namespace if key not in names]:
+                    namespace[key] = None
+            del namespace
+        module = None
         _gc.collect()
         for reference in reversed(alive):
             module = reference()

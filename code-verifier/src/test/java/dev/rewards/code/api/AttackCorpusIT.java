@@ -111,6 +111,11 @@ class AttackCorpusIT {
         }
         CodeSubmission submission = submission(language, (String) row.get("code"), row.get("tests"),
                 (Map<String, Object>) row.get("limits"), (String) row.get("scoring"));
+        if ("bad_request".equals(expected)) {
+            assertThatThrownBy(() -> judge.verify(submission)).as("%s", row.get("id"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            return;
+        }
         CodeResult result = judge.verify(submission);
         assertThat(result.status().wireName()).as("%s (%s): %s", row.get("id"), row.get("note"), result)
                 .isEqualTo(expected);
