@@ -838,20 +838,19 @@ class Relay:
         self._update()
 
     def _close_source(self):
-        if self.source is not None:
-            if self.reading:
-                self.selector.unregister(self.source)
-                self.reading = False
-            os.close(self.source)
-            self.source = None
+        self._close_end("source", "reading")
 
     def _close_sink(self):
-        if self.sink is not None:
-            if self.writing:
-                self.selector.unregister(self.sink)
-                self.writing = False
-            os.close(self.sink)
-            self.sink = None
+        self._close_end("sink", "writing")
+
+    def _close_end(self, end, registered):
+        fd = getattr(self, end)
+        if fd is not None:
+            if getattr(self, registered):
+                self.selector.unregister(fd)
+                setattr(self, registered, False)
+            os.close(fd)
+            setattr(self, end, None)
 
     def program_gone(self):
         """True when the program closed its stdout (end of stream) or no longer reads its stdin."""

@@ -255,6 +255,15 @@ class WireFormat(unittest.TestCase):
 
 class StrictEquality(unittest.TestCase):
 
+    def assert_strict_equality(self, equal, different):
+        """Each pair compared both ways: equal pairs are equal, different pairs are not."""
+        for a, b in equal:
+            self.assertTrue(judge.strict_equal(a, b), (a, b))
+            self.assertTrue(judge.strict_equal(b, a), (b, a))
+        for a, b in different:
+            self.assertFalse(judge.strict_equal(a, b), (a, b))
+            self.assertFalse(judge.strict_equal(b, a), (b, a))
+
     def test_value_types(self):
         point = collections.namedtuple("Point", "x y")
         equal = [(fractions.Fraction(1, 2), 0.5), (fractions.Fraction(2, 4), fractions.Fraction(1, 2)),
@@ -266,12 +275,7 @@ class StrictEquality(unittest.TestCase):
                      (collections.OrderedDict(a=1, b=2), collections.OrderedDict(b=2, a=1)),
                      (collections.Counter(a=1), {"a": True}), (point(1, True), (1, 1)), (range(2), [0, 1]),
                      (fractions.Fraction(1, 2), "1/2"), (fractions.Fraction(1), True), (decimal.Decimal(1), True)]
-        for a, b in equal:
-            self.assertTrue(judge.strict_equal(a, b), (a, b))
-            self.assertTrue(judge.strict_equal(b, a), (b, a))
-        for a, b in different:
-            self.assertFalse(judge.strict_equal(a, b), (a, b))
-            self.assertFalse(judge.strict_equal(b, a), (b, a))
+        self.assert_strict_equality(equal, different)
 
     def test_table(self):
         equal = [(1, 1), (1, 1.0), (240.0, 240), ("a", "a"), ([1, (2,)], [1, (2,)]), ({1: "a"}, {1: "a"}),
@@ -281,12 +285,7 @@ class StrictEquality(unittest.TestCase):
                      ({1: 1}, {True: 1}), ({1.0: 1}, {True: 1}), (None, 0), (None, []), ([True], [1]), ({True}, {1}),
                      (2e12, 2000000000001), (0.1 + 0.2, 0.3), (math.nan, math.nan), ("a", b"a"), ([], ()),
                      ({"a": 1}, [("a", 1)])]
-        for a, b in equal:
-            self.assertTrue(judge.strict_equal(a, b), (a, b))
-            self.assertTrue(judge.strict_equal(b, a), (b, a))
-        for a, b in different:
-            self.assertFalse(judge.strict_equal(a, b), (a, b))
-            self.assertFalse(judge.strict_equal(b, a), (b, a))
+        self.assert_strict_equality(equal, different)
 
     def test_call_results_against_json(self):
         equal = [(3, 3, 0), (3, 3.0, 0), (0.30000001, 0.3, 1e-6), ((1, [2]), [1, [2]], 0), (None, None, 0),
