@@ -19,8 +19,8 @@ class SandboxImagesIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "python     | python3 -c print(6*7)                                       | 42",
-            "c          | sh -c printf\\ 'int\\ main(){return\\ 42;}'>/tmp/a.c&&gcc\\ -O2\\ -o\\ /tmp/a\\ /tmp/a.c;/tmp/a;echo\\ $? | 42",
-            "cpp        | sh -c echo\\ 'int\\ main(){return\\ 42;}'>/tmp/a.cpp&&g++\\ -std=c++17\\ -o\\ /tmp/a\\ /tmp/a.cpp;/tmp/a;echo\\ $? | 42",
+            "c          | sh -c printf\\ 'int\\ main(){return\\ 42;}'>/tmp/a.c&&gcc\\ -O2\\ -fuse-ld=gold\\ -o\\ /tmp/a\\ /tmp/a.c;/tmp/a;echo\\ $? | 42",
+            "cpp        | sh -c echo\\ 'int\\ main(){return\\ 42;}'>/tmp/a.cpp&&g++\\ -std=c++17\\ -fuse-ld=gold\\ -o\\ /tmp/a\\ /tmp/a.cpp;/tmp/a;echo\\ $? | 42",
             "java       | sh -c cd\\ /tmp&&printf\\ 'public\\ class\\ Main{public\\ static\\ void\\ main(String[]a){System.out.print(42);}}'>Main.java&&javac\\ Main.java&&java\\ -cp\\ .\\ Main | 42",
             "javascript | node -e console.log(6*7)                                    | 42",
             "go         | sh -c cd\\ /tmp&&echo\\ 'package\\ main;import\\ \"fmt\";func\\ main(){fmt.Print(6*7)}'>a.go&&GOCACHE=/tmp/c\\ CGO_ENABLED=0\\ go\\ build\\ -o\\ a\\ a.go&&./a | 42",
