@@ -580,6 +580,7 @@ class Zygote:
 
     def __init__(self, cmd, rlimits, env):
         self.pid = None
+        self.charged_cpu_s = 0.0
         commands_r, self.commands = os.pipe2(os.O_CLOEXEC)
         self.replies, replies_w = os.pipe2(os.O_CLOEXEC)
         # Descriptors 0, 1, 2 of the kinds the programs get (memfd, memfd, pipe): Python sizes and probes its standard
@@ -641,7 +642,10 @@ class Zygote:
                         raise OSError("ended")
                     reply += chunk
             if reply.startswith(b"ok "):
-                return int(reply.split()[1])
+                fields = reply.split()
+                # The script's compile, done once by the zygote, is charged to every program as to a fresh one.
+                self.charged_cpu_s = int(fields[2]) / 1e6
+                return int(fields[1])
         except (OSError, ValueError):
             pass
         self.close()
@@ -950,6 +954,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     if judge_pidfd is not None:
         owned.append(judge_pidfd)
     pid = None
+    charged_cpu_s = 0.0
     if zygote is not None and zygote.alive():
         REAPER.reset_strays()
         started = time.monotonic()
@@ -960,6 +965,8 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
             pid = zygote.start(program_fds)
         finally:
             REAPER.exempt.discard(judge_pid)
+        if pid is not None:
+            charged_cpu_s = zygote.charged_cpu_s
     if pid is None:
         REAPER.reap((judge_pid,) if judge_pid is not None else ())
         REAPER.reset_strays()
@@ -1074,7 +1081,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
                 if tampered and not program_done:
                     stop_program("oom-score")
                 peak_rss_kb = max(peak_rss_kb, rss_kb + shmem_growth_kb(shmem_base, output_fds))
-                reaped_cpu_s = REAPER.stray_cpu_s
+                reaped_cpu_s = REAPER.stray_cpu_s + charged_cpu_s
                 if pid in REAPER.statuses:
                     usage = REAPER.statuses[pid][1]
                     reaped_cpu_s += usage.ru_utime + usage.ru_stime
@@ -1123,7 +1130,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     for fd in owned:
         os.close(fd)
     exit_code, signal_number = exit_fields(status)
-    cpu_ms = int((usage.ru_utime + usage.ru_stime + REAPER.stray_cpu_s) * 1000)
+    cpu_ms = int((usage.ru_utime + usage.ru_stime + REAPER.stray_cpu_s + charged_cpu_s) * 1000)
     if timed_out is None and (signal_number == signal.SIGXCPU or cpu_ms > limits["time_ms"]):
         timed_out = "cpu"
     oom_after = oom_kills()

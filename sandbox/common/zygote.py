@@ -4,10 +4,12 @@ The runner starts it per run phase as root, with the program's environment, work
 descriptor kinds (0 and 1 empty memfds, 2 a pipe), as `python3 /opt/rewards/zygote.py SCRIPT ARG...`; it has then
 done the interpreter's start-up and nothing else. Per test the runner writes one line with the numbers of the
 runner's own descriptors that become the program's 0, 1, 2 (and 3, 4 for a judged test) to descriptor 3; the zygote
-forks a child that forks the program and exits, so that the program is reparented to the runner (a child subreaper)
-and the runner waits for it with its resource usage as for any program it starts. The program writes "ok PID" (or
-"error REASON") on descriptor 4 before it runs any code of the submission. Every test forks from this pristine
-process, never from a child, and no code of a submission ever runs in it.
+starts the program by clone(CLONE_PARENT), so that it is the runner's child and the runner waits for it with its
+resource usage as for any program it starts. The program writes "ok PID COMPILE_US" (or "error REASON") on
+descriptor 4 before it runs any code of the submission; COMPILE_US is the CPU time of the script's compile, done once
+by the zygote and charged to every program. Every test starts from this pristine process, never from a child, and no
+code of a submission ever runs in it (compiling the script, after the sandboxed syntax check accepted it, runs
+none).
 
 The program is what `python3 SCRIPT` would be (checked by RunnerIT's probe, run both ways):
 - uid and gid 65534, no groups, no capability in any set, dumpable, its own session, nice 19, oom_score_adj 1000,
@@ -38,12 +40,34 @@ import ctypes  # noqa: E402  (only after the module set of a fresh interpreter i
 import atexit as _atexit  # noqa: E402
 import builtins as _builtins  # noqa: E402
 import gc as _gc  # noqa: E402
-import select as _select  # noqa: E402
 import signal as _signal  # noqa: E402
 import traceback as _traceback  # noqa: E402
 import weakref as _weakref  # noqa: E402
+import io as _io  # noqa: E402
+from time import process_time_ns  # noqa: E402
 
 _prctl = ctypes.CDLL(None, use_errno=True).prctl
+# clone(CLONE_PARENT) through the C library's syscall(), called with the GIL held (PyDLL) and wrapped in the
+# interpreter's own fork hooks, as os.fork() wraps fork(): the program becomes the runner's child at once, with no
+# middle process to fork and reparent it (a fork and an exit less per test, each costly in page faults). What the C
+# library's fork() does besides is done too: the child's thread id is written to the thread's descriptor (where
+# libthread_db finds it) and its robust-mutex list is registered again.
+_libc = ctypes.PyDLL(None, use_errno=True)
+_syscall = _libc.syscall
+_syscall.restype = ctypes.c_long
+_c_long = ctypes.c_long
+_get_errno = ctypes.get_errno
+_pthread_self = _libc.pthread_self
+_pthread_self.restype = ctypes.c_void_p
+_TID_ADDRESS = _pthread_self() + (ctypes.c_uint32 * 3).in_dll(_libc, "_thread_db_pthread_tid")[2]
+_robust_head, _robust_length = ctypes.c_void_p(), ctypes.c_size_t()
+if _syscall(_c_long(274), _c_long(0), ctypes.byref(_robust_head), ctypes.byref(_robust_length)) != 0:  # get_robust_list
+    raise OSError(ctypes.get_errno(), "get_robust_list failed")
+_ROBUST_HEAD, _ROBUST_LENGTH = _robust_head.value, _robust_length.value
+_before_fork = ctypes.pythonapi.PyOS_BeforeFork
+_after_fork_child = ctypes.pythonapi.PyOS_AfterFork_Child
+_after_fork_parent = ctypes.pythonapi.PyOS_AfterFork_Parent
+del _libc, _pthread_self, _robust_head, _robust_length
 for _name in set(sys.modules) - _before:
     del sys.modules[_name]
 sys.path_importer_cache.clear()
@@ -51,6 +75,11 @@ sys.path_importer_cache.update(_caches)
 del ctypes, _name, _before, _caches
 
 _PR_SET_DUMPABLE = 4
+_SYS_CLONE = 56  # x86_64
+_SYS_SET_ROBUST_LIST = 273
+_CLONE_PARENT = 0x00008000
+_CLONE_CHILD_SETTID = 0x01000000
+_CLONE_CHILD_CLEARTID = 0x00200000
 _PR_CAPBSET_DROP = 24
 _LAST_CAPABILITY = 63
 _SANDBOX_UID = 65534
@@ -81,21 +110,42 @@ def _command():
     return [int(number) for number in line.split()]
 
 
-def _child(runner, middle, runner_fds):
+def _clone_parent():
+    """fork(), but the child's parent is the zygote's parent (the runner); 0 in the child."""
+    _before_fork()
+    # As the C library's fork(): clone(flags, stack 0 (the same, copied), parent_tid, child_tid, tls).
+    pid = _syscall(_c_long(_SYS_CLONE), _c_long(_CLONE_PARENT | _CLONE_CHILD_SETTID | _CLONE_CHILD_CLEARTID
+                                                 | _signal.SIGCHLD), _c_long(0), _c_long(0), _c_long(_TID_ADDRESS),
+                   _c_long(0))
+    if pid == 0:
+        _syscall(_c_long(_SYS_SET_ROBUST_LIST), _c_long(_ROBUST_HEAD), _c_long(_ROBUST_LENGTH))
+        _after_fork_child()
+    else:
+        _after_fork_parent()
+    if pid < 0:
+        raise OSError(_get_errno(), "clone failed")
+    return pid
+
+
+def _write_file(path, data):
+    # os-level calls: an open() builds a file object, and every page it touches is a copy-on-write fault here.
+    fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
     try:
-        # Until the middle process has gone the program is not yet the runner's child (it could not wait for it).
-        # Waited for on its pidfd, not by spinning: a spin was charged to the program as CPU time (tens of ms per
-        # test on a busy machine, where the middle process waits for a core). A pidfd becomes readable once the
-        # process has exited and its children have been reparented; the loop covers a middle already reaped.
-        try:
-            middle_fd = os.pidfd_open(middle)
-        except ProcessLookupError:
-            middle_fd = None
-        if middle_fd is not None:
-            _select.select([middle_fd], [], [])
-            os.close(middle_fd)
-        while os.getppid() == middle:
-            os.sched_yield()
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _current_cpu():
+    fd = os.open("/proc/self/stat", os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        return int(os.read(fd, 4096).rsplit(b")", 1)[1].split()[36])
+    finally:
+        os.close(fd)
+
+
+def _child(runner, runner_fds):
+    try:
         high = []
         for target, fd in enumerate(runner_fds):
             # O_RDWR as the runner's memfds are (the stdin memfd is sealed against writes); pipes keep their end.
@@ -110,13 +160,10 @@ def _child(runner, middle, runner_fds):
                 os.close(fd)
         os.closerange(len(high), _REPLIES)
         os.closerange(_REPLIES + 1, 65536)
-        with open("/proc/self/oom_score_adj", "w") as adj:
-            adj.write("1000")
+        _write_file("/proc/self/oom_score_adj", b"1000")
         os.setpriority(os.PRIO_PROCESS, 0, 19)
-        with open("/proc/self/stat", "rb") as stat_file:
-            cpu = int(stat_file.read().rsplit(b")", 1)[1].split()[36])
         try:
-            os.sched_setaffinity(0, {cpu})
+            os.sched_setaffinity(0, {_current_cpu()})
         except OSError:
             pass
         os.setgroups([])
@@ -125,7 +172,7 @@ def _child(runner, middle, runner_fds):
         # A change of ids makes a process undumpable; an exec as the sandbox user would have made it dumpable again.
         if _prctl(_PR_SET_DUMPABLE, 1, 0, 0, 0) != 0:
             raise OSError("PR_SET_DUMPABLE failed")
-        os.write(_REPLIES, b"ok %d\n" % os.getpid())
+        os.write(_REPLIES, b"ok %d %d\n" % (os.getpid(), _COMPILE_US))
     except BaseException as error:
         try:
             os.write(_REPLIES, ("error %s: %s\n" % (type(error).__name__, error)).replace("\n", " ").strip()
@@ -136,25 +183,49 @@ def _child(runner, middle, runner_fds):
 
 
 def _serve():
-    """Forks one program per command; returns in the program (with its descriptors in place), exits at the end."""
+    """Starts one program per command; returns in the program (with its descriptors in place), exits at the end."""
     runner = os.getppid()
     while True:
         fds = _command()
         if fds is None:
             os._exit(0)
-        middle = os.fork()
-        if middle == 0:
-            try:
-                me = os.getpid()
-                if os.fork() == 0:
-                    _child(runner, me, fds)
-                    return
-            except BaseException:
-                os.write(_REPLIES, b"error fork failed\n")
-            os._exit(0)
-        os.waitpid(middle, 0)
+        try:
+            pid = _clone_parent()
+        except BaseException:
+            os.write(_REPLIES, b"error fork failed\n")
+            continue
+        if pid == 0:
+            _child(runner, fds)
+            return
 
 
+# As the interpreter names a script: absolute (joined to the working directory, not normalised); sys.path[0] is the
+# directory of its real path (the work directory is sealed: the path cannot change before a test runs).
+_path = _SCRIPT_ARGV[0] if os.path.isabs(_SCRIPT_ARGV[0]) else os.path.join(os.getcwd(), _SCRIPT_ARGV[0])
+_script_dir = os.path.dirname(os.path.realpath(_path))
+
+
+def _precompile(path):
+    """The script's code, compiled once here instead of in every program (a compile costs a program ≈130 page faults);
+    None when the program must compile it itself: the source does not compile (the program raises the error as a
+    fresh interpreter would) or the compiler warned (the warning belongs on the program's stderr). Also returns the
+    CPU time it took, which every test is charged, as a fresh interpreter charges its program its own compile. Runs
+    only after the sandboxed syntax check accepted the source, and compiling runs nothing of it."""
+    started = process_time_ns()
+    stderr, sys.stderr = sys.stderr, _io.StringIO()
+    try:
+        with open(path, "rb") as source:
+            code = compile(source.read(), path, "exec", dont_inherit=True)
+        if sys.stderr.getvalue():
+            code = None
+    except BaseException:
+        code = None
+    finally:
+        sys.stderr = stderr
+    return code, (process_time_ns() - started) // 1000
+
+
+_code, _COMPILE_US = _precompile(_path)
 # The names each module has now: at exit, what a program added to a module loaded before it (`os.out = open(1, "w")`,
 # `sys.cache = ...`) is released as the interpreter's shutdown would release it (a fresh interpreter clears every
 # module) — else an unflushed file there loses its output. Only modules whose size changed are compared at exit: the
@@ -164,23 +235,24 @@ _NAMES = {_name: (len(_module.__dict__), frozenset(_module.__dict__)) for _name,
 # The child's page faults are what a fork costs (on a virtual machine, each copy-on-write fault is dear): the
 # collector would write to every object the zygote has whenever it runs in a program, so they are frozen out of it.
 _gc.freeze()
+# Made after the freeze: the collector must find the program's module in cycles, as it would in a fresh interpreter.
+_main = type(sys)("__main__")
+_main.__dict__.update({"__loader__": type(__loader__)("__main__", _path), "__annotations__": {},
+                       "__builtins__": sys.modules["builtins"], "__file__": _path, "__cached__": None})
 _serve()
 _INHERITED = set(sys.modules)
 # From here on this is the program's process, and the rest of this file is what `python3 SCRIPT` does.
-_main = type(sys)("__main__")
-# As the interpreter names a script: absolute (joined to the working directory, not normalised); sys.path[0] is the
-# directory of its real path; the importer cache holds the script's own entry instead of this file's.
-_path = _SCRIPT_ARGV[0] if os.path.isabs(_SCRIPT_ARGV[0]) else os.path.join(os.getcwd(), _SCRIPT_ARGV[0])
-_main.__dict__.update({"__loader__": type(__loader__)("__main__", _path), "__annotations__": {},
-                       "__builtins__": sys.modules["builtins"], "__file__": _path, "__cached__": None})
 sys.modules["__main__"] = _main
 sys.argv[:] = _SCRIPT_ARGV
 sys.orig_argv[:] = _ORIG_ARGV
-sys.path[0] = os.path.dirname(os.path.realpath(_path))
+sys.path[0] = _script_dir
+# The importer cache holds the script's own entry instead of this file's.
 sys.path_importer_cache[_path] = sys.path_importer_cache.pop(__file__, None)
-with open(_path, "rb") as _source:
-    _code = compile(_source.read(), _path, "exec", dont_inherit=True)
-del _source, _path, _serve, _child, _command, _prctl
+if _code is None:
+    with open(_path, "rb") as _source:
+        _code = compile(_source.read(), _path, "exec", dont_inherit=True)
+    del _source
+del _path, _script_dir, _serve, _child, _command, _prctl, _precompile
 _ZYGOTE_FILE = __file__
 
 

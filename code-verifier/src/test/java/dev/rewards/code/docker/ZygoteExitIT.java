@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.rewards.code.Language;
@@ -19,6 +21,7 @@ import dev.rewards.code.Sandboxes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +73,23 @@ class ZygoteExitIT {
                 assertThat(withoutAddresses(forked.stderr())).as("stderr").isEqualTo(withoutAddresses(fresh.stderr()));
             }
         }));
+    }
+
+    /**
+     * The zygote compiles the script once for all tests; a fresh interpreter charges its program the compile, so every
+     * forked test is charged it too (a script that is slow to compile must not pass a time limit it fails fresh).
+     */
+    @Test
+    void theScriptsCompileIsChargedToEveryTest() {
+        String source = "x0 = 0\n" + IntStream.range(1, 40_000).mapToObj(i -> "x" + i + " = x" + (i - 1) + " + " + i)
+                .collect(Collectors.joining("\n")) + "\nprint(x39999 > 0)\n";
+        Sandbox.Observation fresh = firstTest(source, 1);
+        Sandbox.Observation forked = firstTest(source, 2);
+        assertThat(fresh.stdout()).isEqualTo("True\n");
+        assertThat(forked.stdout()).isEqualTo("True\n");
+        assertThat(fresh.cpuMs()).as("the compile is what this program costs").isGreaterThan(100);
+        assertThat(forked.cpuMs()).as("charged %d ms, fresh %d ms", forked.cpuMs(), fresh.cpuMs())
+                .isGreaterThan(fresh.cpuMs() / 2);
     }
 
     /** The first test of a job of {@code tests} tests: the zygote serves jobs of two tests or more. */
