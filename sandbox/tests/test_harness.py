@@ -338,9 +338,6 @@ class JudgeInputs(unittest.TestCase):
         self.assertEqual(judged.verdict(observation), "accepted", judged.judge_result(observation))
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 class RunnerEnvironment(unittest.TestCase):
     """What a request's env may pass to a process that is not the submission (companion, judge, zygote, harness):
@@ -369,3 +366,31 @@ class RunnerEnvironment(unittest.TestCase):
             self.assertFalse(self.runner.Zygote.suits(request({name: value})), name)
         if not os.path.lexists(os.path.join(self.runner.WORK, ".local")):
             self.assertTrue(self.runner.Zygote.suits(request({"PYTHONUNBUFFERED": "1"})))
+
+
+class ProcFields(unittest.TestCase):
+    """The runner reads /proc and cgroup files several times per test: a field is the right line's figure, never a
+    line that only starts with the same letters."""
+
+    @classmethod
+    def setUpClass(cls):
+        import runner
+        cls.runner = runner
+
+    def test_figures_of_kib_lines(self):
+        status = b"Name:\tpython3\nRssAnon:\t   900 kB\nRssShmem:\t     12 kB\n"
+        rollup = b"Rss:    100 kB\nPss:      7 kB\nPss_Shmem:   3 kB"
+        for text, name, figure in [(status, b"RssShmem", 12), (status, b"RssAnon", 900), (status, b"Rss", 0),
+                                   (status, b"Name", 0), (status, b"VmRSS", 0), (rollup, b"Rss", 100),
+                                   (rollup, b"Pss", 7), (rollup, b"Pss_Shmem", 3), (b"", b"Pss", 0)]:
+            self.assertEqual(self.runner.kb_field(text, name), figure, (text, name))
+
+    def test_status_fields(self):
+        status = b"Name:\tpython3\nState:\tZ (zombie)\nUid:\t65534\t65534\t65534\t65534\n"
+        self.assertEqual(self.runner.status_field(status, b"Name"), b"python3")
+        self.assertEqual(self.runner.status_field(status, b"Uid").split(b"\t", 1)[0], b"65534")
+        self.assertEqual(self.runner.status_field(status, b"Gid"), b"")
+
+
+if __name__ == "__main__":
+    unittest.main()
