@@ -40,11 +40,15 @@ import ctypes  # noqa: E402  (only after the module set of a fresh interpreter i
 import atexit as _atexit  # noqa: E402
 import builtins as _builtins  # noqa: E402
 import gc as _gc  # noqa: E402
-import signal as _signal  # noqa: E402
-import traceback as _traceback  # noqa: E402
-import weakref as _weakref  # noqa: E402
+# The C modules a fresh interpreter has already loaded: signal, weakref and traceback import enum, re, tokenize… —
+# a third of the zygote's start-up.
+import _signal  # noqa: E402
+import _weakref  # noqa: E402
 import io as _io  # noqa: E402
 from time import process_time_ns  # noqa: E402
+# The interpreter's own (C) printing of an exception, as its unraisable hook prints one; kept before any program
+# could replace sys.__excepthook__.
+_print_exception = sys.__excepthook__
 
 _prctl = ctypes.CDLL(None, use_errno=True).prctl
 # clone(CLONE_PARENT) through the C library's syscall(), called with the GIL held (PyDLL) and wrapped in the
@@ -263,7 +267,8 @@ def _unraisable(message, error):
         tb = error.__traceback__
         while tb is not None and tb.tb_frame.f_code.co_filename == _ZYGOTE_FILE:
             tb = tb.tb_next
-        sys.stderr.write(message + "\n" + "".join(_traceback.format_exception(type(error), error, tb)))
+        sys.stderr.write(message + "\n")
+        _print_exception(type(error), error, tb)
         sys.stderr.flush()
     except BaseException:
         pass
