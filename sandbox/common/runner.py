@@ -595,6 +595,13 @@ class Zygote:
                 os.close(fd)
         if self.pid is not None:
             REAPER.exempt.add(self.pid)
+            # It compiles the script before it is ready: a zygote that cannot (ended by its CPU limit or the OOM
+            # killer) is gone before the first test's measurements start.
+            try:
+                if self._reply() != b"ready\n":
+                    raise OSError("not ready")
+            except (OSError, ValueError):
+                self.close()
 
     # The zygote's start-up runs as root: nothing of the submission may take part in it. Python reads the user site
     # directory (~/.local, ~ being the work directory: a .pth file there is executed) and the PYTHON* variables;
@@ -628,18 +635,7 @@ class Zygote:
             return None
         try:
             os.write(self.commands, (" ".join(str(fd) for fd in fds) + "\n").encode("ascii"))
-            reply = b""
-            deadline = time.monotonic() + ZYGOTE_REPLY_S
-            with selectors.DefaultSelector() as selector:
-                selector.register(self.replies, selectors.EVENT_READ)
-                while not reply.endswith(b"\n"):
-                    left = deadline - time.monotonic()
-                    if left <= 0 or not selector.select(left):
-                        raise OSError("no answer")
-                    chunk = os.read(self.replies, 256)
-                    if not chunk:
-                        raise OSError("ended")
-                    reply += chunk
+            reply = self._reply()
             if reply.startswith(b"ok "):
                 fields = reply.split()
                 # The script's compile, done once by the zygote, is charged to every program as to a fresh one.
@@ -649,6 +645,22 @@ class Zygote:
             pass
         self.close()
         return None
+
+    def _reply(self):
+        """The zygote's next line; OSError when it ended or did not answer in time."""
+        reply = b""
+        deadline = time.monotonic() + ZYGOTE_REPLY_S
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.replies, selectors.EVENT_READ)
+            while not reply.endswith(b"\n"):
+                left = deadline - time.monotonic()
+                if left <= 0 or not selector.select(left):
+                    raise OSError("no answer")
+                chunk = os.read(self.replies, 256)
+                if not chunk:
+                    raise OSError("ended")
+                reply += chunk
+        return reply
 
     def close(self):
         """Ends the zygote (at the end of the run phase or after a failure), and any half-started program with it."""

@@ -229,6 +229,9 @@ def _precompile(path):
     return code, (process_time_ns() - started) // 1000
 
 
+# Should the compile exhaust the container's memory, the kernel is to end the zygote (the runner then starts fresh
+# interpreters), never the runner or pid 1; a program (1000) still goes before the zygote.
+_write_file("/proc/self/oom_score_adj", b"500")
 _code, _COMPILE_US = _precompile(_path)
 # The names each module has now: at exit, what a program added to a module loaded before it (`os.out = open(1, "w")`,
 # `sys.cache = ...`) is released as the interpreter's shutdown would release it (a fresh interpreter clears every
@@ -243,6 +246,8 @@ _gc.freeze()
 _main = type(sys)("__main__")
 _main.__dict__.update({"__loader__": type(__loader__)("__main__", _path), "__annotations__": {},
                        "__builtins__": sys.modules["builtins"], "__file__": _path, "__cached__": None})
+# Ready only once the compile is done: the runner takes its first test's measurements (OOM kills among them) after.
+os.write(_REPLIES, b"ready\n")
 _serve()
 _INHERITED = set(sys.modules)
 # From here on this is the program's process, and the rest of this file is what `python3 SCRIPT` does.
@@ -268,6 +273,8 @@ def _unraisable(message, error):
         while tb is not None and tb.tb_frame.f_code.co_filename == _ZYGOTE_FILE:
             tb = tb.tb_next
         sys.stderr.write(message + "\n")
+        # The C printing follows the exception's own traceback, not the one it is given.
+        error.__traceback__ = tb
         _print_exception(type(error), error, tb)
         sys.stderr.flush()
     except BaseException:
