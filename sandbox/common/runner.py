@@ -595,13 +595,21 @@ class Zygote:
                 os.close(fd)
         if self.pid is not None:
             REAPER.exempt.add(self.pid)
-            # It compiles the script before it is ready: a zygote that cannot (ended by its CPU limit or the OOM
-            # killer) is gone before the first test's measurements start.
-            try:
-                if self._reply() != b"ready\n":
-                    raise OSError("not ready")
-            except (OSError, ValueError):
-                self.close()
+
+    def prepare(self):
+        """Has the zygote compile the script (after the syntax check, with the work directory sealed); False when it
+        could not (ended by its CPU limit or the OOM killer) — it is then gone before the first test's measurements
+        start."""
+        if self.pid is None:
+            return False
+        try:
+            os.write(self.commands, b"prepare\n")
+            if self._reply() == b"ready\n":
+                return True
+        except (OSError, ValueError):
+            pass
+        self.close()
+        return False
 
     # The zygote's start-up runs as root: nothing of the submission may take part in it. Python reads the user site
     # directory (~/.local, ~ being the work directory: a .pth file there is executed) and the PYTHON* variables;
@@ -614,7 +622,10 @@ class Zygote:
         """Only `python3 SCRIPT ARG...` (no interpreter options: that is what the zygote becomes), for more than one
         test (for one, the zygote is one more start), with a sealed work directory and nothing of the submission
         that the interpreter's start-up would read."""
-        spec = request["run"]
+        spec = request.get("run")
+        # A companion's runs keep fresh interpreters: the zygote knows only the plain program's wiring.
+        if not spec or spec.get("companion") is not None:
+            return False
         cmd = spec["cmd"]
         if not (len(cmd) >= 2 and cmd[0] == "python3" and not cmd[1].startswith("-")):
             return False
@@ -626,15 +637,29 @@ class Zygote:
             return False
         return not os.path.lexists(os.path.join(WORK, ".local"))
 
+    @staticmethod
+    def of(request):
+        """The zygote of the request's run (which suits it), able to start its syntax check too: its CPU rlimit is
+        the higher of the two, and each child lowers it to its own."""
+        spec = request["run"]
+        rlimits = program_rlimits(limits_of(spec))
+        if request.get("compile"):
+            check_cpu = cpu_rlimit(limits_of(request["compile"]))
+            rlimits = [(kind, max(soft, check_cpu[0]), max(hard, check_cpu[1])) if kind == resource.RLIMIT_CPU
+                       else (kind, soft, hard) for kind, soft, hard in rlimits]
+        return Zygote(spec["cmd"], rlimits, child_environment(spec.get("env")))
+
     def alive(self):
         return self.pid is not None
 
-    def start(self, fds):
-        """The program's pid, forked with fds as its 0, 1, 2 (3, 4); None when the zygote failed (it is then ended)."""
+    def start(self, fds, kind, cpu_rlimit):
+        """The pid of the child of the kind ("run": a test's program, "check": the syntax check), started with fds as
+        its 0, 1, 2 (3, 4) under the CPU rlimit (soft, hard); None when the zygote failed (it is then ended)."""
         if self.pid is None:
             return None
         try:
-            os.write(self.commands, (" ".join(str(fd) for fd in fds) + "\n").encode("ascii"))
+            os.write(self.commands, (" ".join([kind] + [str(number) for number in list(cpu_rlimit) + list(fds)])
+                                     + "\n").encode("ascii"))
             reply = self._reply()
             if reply.startswith(b"ok "):
                 fields = reply.split()
@@ -679,10 +704,13 @@ class Zygote:
         kill_everything()
 
 
-def program_rlimits(limits):
-    cpu_seconds = limits["cpu_seconds"]
+def cpu_rlimit(limits):
     # The tree's CPU time is enforced by sampling; the per-process limit is only a backstop.
-    return [(resource.RLIMIT_CPU, cpu_seconds + 1, cpu_seconds + 2),
+    return limits["cpu_seconds"] + 1, limits["cpu_seconds"] + 2
+
+
+def program_rlimits(limits):
+    return [(resource.RLIMIT_CPU,) + cpu_rlimit(limits),
             (resource.RLIMIT_FSIZE, limits["file_bytes"], limits["file_bytes"]),
             (resource.RLIMIT_CORE, 0, 0),
             (resource.RLIMIT_STACK, limits["stack_bytes"], limits["stack_bytes"])]
@@ -897,7 +925,8 @@ class Relay:
             self.stdin_watch = None
 
 
-def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interactor=None, zygote=None):
+def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interactor=None, zygote=None,
+            zygote_kind="run"):
     """Runs one program (and, for a judged test, its judge; for an interactive test, its interactor) under the limits;
     returns raw observations.
 
@@ -983,7 +1012,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         if judge_pid is not None:
             REAPER.exempt.add(judge_pid)
         try:
-            pid = zygote.start(program_fds)
+            pid = zygote.start(program_fds, zygote_kind, cpu_rlimit(limits))
         finally:
             REAPER.exempt.discard(judge_pid)
         if pid is not None:
@@ -1239,17 +1268,19 @@ def judge_passed(judge):
 
 # ----------------------------------------------------------------------------------------------------- phases
 
-def compile_phase(request):
+def compile_phase(request, zygote):
     spec = request["compile"]
     cmd = list(spec["cmd"])
     if cmd[0] == "@python-syntax":
         cmd = ["python3", "-I", "-S", SYNTAX_CHECK, cmd[1]]
-    observation = execute(cmd, b"", limits_of(spec), spec.get("env"))
+    else:
+        zygote = None
+    observation = execute(cmd, b"", limits_of(spec), spec.get("env"), zygote=zygote, zygote_kind="check")
     observation["clean"] = fresh_state() and observation["clean"]
     return observation
 
 
-def run_phase(request):
+def run_phase(request, zygote):
     spec = request["run"]
     limits = limits_of(spec)
     if not request.get("writable_work_dir"):
@@ -1266,36 +1297,30 @@ def run_phase(request):
         # A judged run's program is the trusted harness (callee.py) hosting the solution: its start-up is ours.
         program_env = {name: value for name, value in (program_env or {}).items()
                        if name in TRUSTED_EXTRA_VARIABLES}
-    zygote = None
-    # A companion's runs keep fresh interpreters: the zygote knows only the plain program's wiring.
-    if companion is None and Zygote.suits(request):
-        zygote = Zygote(spec["cmd"], program_rlimits(limits), child_environment(spec.get("env")))
-    try:
-        for index, test in enumerate(request["tests"]):
-            judge_input = encode_text(test.get("judge_input", "")) if judge else None
-            test_files = test.get("companion_files") or {}
-            interactor = None
-            if companion is not None and companion["mode"] == "interactor":
-                interactor = companion
-                prepare_check_dir(test_files, None)
-            observation = execute(spec["cmd"], encode_text(test.get("stdin", "")), limits, program_env,
-                                  judge, judge_input, interactor, zygote)
-            if companion is not None and companion["mode"] == "checker" and not failed_run(observation):
-                observation["clean"] = fresh_state() and observation["clean"]
-                observation["judge"] = run_checker(companion, test_files,
-                                                   program_output(observation, limits["output_bytes"]))
-            observation["clean"] = fresh_state() and remove_check_dir() and observation["clean"]
-            observation["type"] = "test"
-            observation["index"] = index
-            emit(observation)
-            if not observation["clean"]:
-                return False
-            if stop and failed(observation, companion):
-                break
-        return True
-    finally:
-        if zygote is not None:
-            zygote.close()
+    if zygote is not None and not zygote.prepare():
+        zygote = None
+    for index, test in enumerate(request["tests"]):
+        judge_input = encode_text(test.get("judge_input", "")) if judge else None
+        test_files = test.get("companion_files") or {}
+        interactor = None
+        if companion is not None and companion["mode"] == "interactor":
+            interactor = companion
+            prepare_check_dir(test_files, None)
+        observation = execute(spec["cmd"], encode_text(test.get("stdin", "")), limits, program_env,
+                              judge, judge_input, interactor, zygote)
+        if companion is not None and companion["mode"] == "checker" and not failed_run(observation):
+            observation["clean"] = fresh_state() and observation["clean"]
+            observation["judge"] = run_checker(companion, test_files,
+                                               program_output(observation, limits["output_bytes"]))
+        observation["clean"] = fresh_state() and remove_check_dir() and observation["clean"]
+        observation["type"] = "test"
+        observation["index"] = index
+        emit(observation)
+        if not observation["clean"]:
+            return False
+        if stop and failed(observation, companion):
+            break
+    return True
 
 
 def program_output(observation, limit):
@@ -1597,14 +1622,20 @@ def main(request):
         return
     clean = True
     compiled = True
-    if request.get("compile"):
-        observation = compile_phase(request)
-        clean = observation["clean"]
-        compiled = not failed(observation)
-        observation["type"] = "compile"
-        emit(observation)
-    if compiled and clean and request.get("run"):
-        clean = run_phase(request) and clean
+    # Started before the syntax check: the check is then one more of its children.
+    zygote = Zygote.of(request) if Zygote.suits(request) else None
+    try:
+        if request.get("compile"):
+            observation = compile_phase(request, zygote)
+            clean = observation["clean"]
+            compiled = not failed(observation)
+            observation["type"] = "compile"
+            emit(observation)
+        if compiled and clean and request.get("run"):
+            clean = run_phase(request, zygote) and clean
+    finally:
+        if zygote is not None:
+            zygote.close()
     if request.get("fetch_files"):
         emit({"type": "files", "files": fetch_files(request["fetch_files"], request.get("fetch_limit_bytes"))})
     keep = request.get("keep_work_dir", False) and compiled

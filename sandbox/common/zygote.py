@@ -45,7 +45,11 @@ import gc as _gc  # noqa: E402
 import _signal  # noqa: E402
 import _weakref  # noqa: E402
 import io as _io  # noqa: E402
+import resource as _resource  # noqa: E402
 from time import process_time_ns  # noqa: E402
+# The compile phase's syntax check, run in a child of this process instead of a fresh interpreter (this file's
+# directory is still sys.path[0]).
+from syntax_check import check as _syntax_check  # noqa: E402
 # The interpreter's own (C) printing of an exception, as its unraisable hook prints one; kept before any program
 # could replace sys.__excepthook__.
 _print_exception = sys.__excepthook__
@@ -104,14 +108,19 @@ del _capability
 
 
 def _command():
-    """The next line of descriptor numbers; None at the end of the run phase."""
+    """The next command: (kind, CPU rlimit (soft, hard), descriptor numbers); None at the end of the run phase.
+    Kinds: "check" (the syntax check), "prepare" (compile the script, then answer "ready"), "run" (a test)."""
     line = b""
     while not line.endswith(b"\n"):
         chunk = os.read(_COMMANDS, 256)
         if not chunk:
             return None
         line += chunk
-    return [int(number) for number in line.split()]
+    words = line.split()
+    if words[0] == b"prepare":
+        return "prepare", None, []
+    numbers = [int(word) for word in words[1:]]
+    return words[0].decode("ascii"), (numbers[0], numbers[1]), numbers[2:]
 
 
 def _clone_parent():
@@ -148,7 +157,7 @@ def _current_cpu():
         os.close(fd)
 
 
-def _child(runner, runner_fds):
+def _child(runner, runner_fds, cpu_rlimit):
     try:
         high = []
         for target, fd in enumerate(runner_fds):
@@ -170,13 +179,15 @@ def _child(runner, runner_fds):
             os.sched_setaffinity(0, {_current_cpu()})
         except OSError:
             pass
+        # The zygote has the higher of the syntax check's and the program's CPU limits: each child takes its own.
+        _resource.setrlimit(_resource.RLIMIT_CPU, cpu_rlimit)
         os.setgroups([])
         os.setresgid(_SANDBOX_UID, _SANDBOX_UID, _SANDBOX_UID)
         os.setresuid(_SANDBOX_UID, _SANDBOX_UID, _SANDBOX_UID)
         # A change of ids makes a process undumpable; an exec as the sandbox user would have made it dumpable again.
         if _prctl(_PR_SET_DUMPABLE, 1, 0, 0, 0) != 0:
             raise OSError("PR_SET_DUMPABLE failed")
-        os.write(_REPLIES, b"ok %d %d\n" % (os.getpid(), _COMPILE_US))
+        os.write(_REPLIES, b"ok %d %d\n" % (os.getpid(), _COMPILE_US if _COMPILE_US is not None else 0))
     except BaseException as error:
         try:
             os.write(_REPLIES, ("error %s: %s\n" % (type(error).__name__, error)).replace("\n", " ").strip()
@@ -186,23 +197,51 @@ def _child(runner, runner_fds):
     os.close(_REPLIES)
 
 
-def _serve():
-    """Starts one program per command; returns in the program (with its descriptors in place), exits at the end."""
+def _serve(kinds):
+    """Starts one child per command of the kinds; returns in a program (with its descriptors in place) or, before
+    the script is compiled, at "prepare"; exits at the end. A syntax check's child checks and exits."""
     runner = os.getppid()
     while True:
-        fds = _command()
-        if fds is None:
+        command = _command()
+        if command is None:
             os._exit(0)
+        kind, cpu_rlimit, fds = command
+        if kind not in kinds:
+            os.write(_REPLIES, b"error unexpected command\n")
+            continue
+        if kind == "prepare":
+            return
         try:
             pid = _clone_parent()
         except BaseException:
             os.write(_REPLIES, b"error fork failed\n")
             continue
         if pid == 0:
-            _child(runner, fds)
+            _child(runner, fds, cpu_rlimit)
+            if kind == "check":
+                _check(_SCRIPT_ARGV[0])
             return
 
 
+def _check(path):
+    """The syntax check's child: syntax_check.py's verdict and message, then exit."""
+    try:
+        status = _syntax_check(path)
+    except BaseException as error:
+        # As an uncaught exception of `python3 syntax_check.py` (an unreadable file, say): a traceback and 1.
+        status = 1
+        _print_exception(type(error), error, error.__traceback__)
+    try:
+        sys.stderr.flush()
+    finally:
+        os._exit(status)
+
+
+_COMPILE_US = None
+# Should a compile exhaust the container's memory, the kernel is to end the zygote (the runner then starts fresh
+# interpreters), never the runner or pid 1; a program (1000) still goes before the zygote.
+_write_file("/proc/self/oom_score_adj", b"500")
+_serve(("check", "prepare"))
 # As the interpreter names a script: absolute (joined to the working directory, not normalised); sys.path[0] is the
 # directory of its real path (the work directory is sealed: the path cannot change before a test runs).
 _path = _SCRIPT_ARGV[0] if os.path.isabs(_SCRIPT_ARGV[0]) else os.path.join(os.getcwd(), _SCRIPT_ARGV[0])
@@ -229,9 +268,6 @@ def _precompile(path):
     return code, (process_time_ns() - started) // 1000
 
 
-# Should the compile exhaust the container's memory, the kernel is to end the zygote (the runner then starts fresh
-# interpreters), never the runner or pid 1; a program (1000) still goes before the zygote.
-_write_file("/proc/self/oom_score_adj", b"500")
 _code, _COMPILE_US = _precompile(_path)
 # The names each module has now: at exit, what a program added to a module loaded before it (`os.out = open(1, "w")`,
 # `sys.cache = ...`) is released as the interpreter's shutdown would release it (a fresh interpreter clears every
@@ -248,7 +284,7 @@ _main.__dict__.update({"__loader__": type(__loader__)("__main__", _path), "__ann
                        "__builtins__": sys.modules["builtins"], "__file__": _path, "__cached__": None})
 # Ready only once the compile is done: the runner takes its first test's measurements (OOM kills among them) after.
 os.write(_REPLIES, b"ready\n")
-_serve()
+_serve(("run",))
 _INHERITED = set(sys.modules)
 # From here on this is the program's process, and the rest of this file is what `python3 SCRIPT` does.
 sys.modules["__main__"] = _main

@@ -27,7 +27,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Python program forked from the zygote ends as a fresh interpreter would: the zygote does the interpreter's
+ * A Python program forked from the zygote starts and ends as a fresh interpreter would, and the zygote's syntax
+ * check says what a fresh one says: the zygote does the interpreter's
  * shutdown itself, to the program's objects only (sandbox/common/zygote.py, _finalize), so every way a program can end
  * — exit statuses, atexit, finalizers of globals and of cycles, threads, files left unflushed, closed streams, a
  * KeyboardInterrupt — is a row of {@code zygote-exits.jsonl}, run both ways: a job of two tests (the zygote) and a job
@@ -64,8 +65,19 @@ class ZygoteExitIT {
         }
         assertThat(rows).hasSizeGreaterThan(30);
         return rows.stream().map(row -> DynamicTest.dynamicTest(row.get("name"), () -> {
-            Sandbox.Observation forked = firstTest(row.get("source"), 2);
-            Sandbox.Observation fresh = firstTest(row.get("source"), 1);
+            Sandbox.Outcome forkedOutcome = outcome(row.get("source"), 2);
+            Sandbox.Outcome freshOutcome = outcome(row.get("source"), 1);
+            // The syntax check: a child of the zygote for the job of two, a fresh interpreter for the job of one.
+            assertThat(forkedOutcome.compile().exitCode()).as("syntax check's status")
+                    .isEqualTo(freshOutcome.compile().exitCode());
+            assertThat(forkedOutcome.compile().stderr()).as("syntax check's message")
+                    .isEqualTo(freshOutcome.compile().stderr());
+            assertThat(forkedOutcome.tests()).as("tests run").hasSize(freshOutcome.tests().isEmpty() ? 0 : 2);
+            if (freshOutcome.tests().isEmpty()) {
+                return;
+            }
+            Sandbox.Observation forked = forkedOutcome.tests().get(0);
+            Sandbox.Observation fresh = freshOutcome.tests().get(0);
             assertThat(forked.exitCode()).as("exit status").isEqualTo(fresh.exitCode());
             assertThat(forked.signal()).as("signal").isEqualTo(fresh.signal());
             assertThat(forked.stdout()).as("stdout").isEqualTo(fresh.stdout());
@@ -92,13 +104,23 @@ class ZygoteExitIT {
                 .isGreaterThan(fresh.cpuMs() / 2);
     }
 
-    /** The first test of a job of {@code tests} tests: the zygote serves jobs of two tests or more. */
+    /** The first test of a job of {@code tests} tests. */
     private static Sandbox.Observation firstTest(String source, int tests) {
+        return outcome(source, tests).tests().get(0);
+    }
+
+    /**
+     * A job of {@code tests} tests with the service's syntax check as its compile phase: the zygote serves (and
+     * checks the syntax of) jobs of two tests or more.
+     */
+    private static Sandbox.Outcome outcome(String source, int tests) {
+        Sandbox.Command check = new Sandbox.Command(List.of("@python-syntax", "main.py"), 10_000, 30_000, 65536, 64,
+                0, Map.of());
         Sandbox.Command run = new Sandbox.Command(List.of("python3", "main.py"), 5000, 13_000, 4 << 20, 64, 0,
                 Map.of());
-        Sandbox.Job job = new Sandbox.Job(Map.of("main.py", source), null, run, Collections.nCopies(tests, "21\n"),
+        Sandbox.Job job = new Sandbox.Job(Map.of("main.py", source), check, run, Collections.nCopies(tests, "21\n"),
                 false, 256, 256);
-        return sandbox.execute(Language.PYTHON, job).tests().get(0);
+        return sandbox.execute(Language.PYTHON, job);
     }
 
     private static String withoutAddresses(String text) {
