@@ -1,11 +1,14 @@
 """A pre-started Python interpreter that the runner forks once per test instead of starting `python3 SCRIPT ARG...`.
 
-The runner starts it per run phase as root, with the program's environment, working directory, rlimits and
-descriptor kinds (0 and 1 empty memfds, 2 a pipe), as `python3 /opt/rewards/zygote.py SCRIPT ARG...`; it has then
-done the interpreter's start-up and nothing else. Per test the runner writes one line with the numbers of the
-runner's own descriptors that become the program's 0, 1, 2 (and 3, 4 for a judged test) to descriptor 3; the zygote
-starts the program by clone(CLONE_PARENT), so that it is the runner's child and the runner waits for it with its
-resource usage as for any program it starts. The program writes "ok PID COMPILE_US" (or "error REASON") on
+The runner starts it per request as root, with the program's environment, working directory, rlimits (the CPU limit
+the higher of the syntax check's and the program's) and descriptor kinds (0 and 1 empty memfds, 2 a pipe), as
+`python3 /opt/rewards/zygote.py SCRIPT ARG...`; it has then done the interpreter's start-up and nothing else.
+Commands, one line each on descriptor 3: "check CPU_SOFT CPU_HARD FD..." starts the compile phase's syntax check as a
+child set up as a program is (syntax_check.py's check, same verdict and message, no interpreter start); "prepare"
+(once the work directory is sealed) compiles the script, answered by "ready"; "run CPU_SOFT CPU_HARD FD..." starts a
+test's program, the FDs being the numbers of the runner's own descriptors that become its 0, 1, 2 (and 3, 4 for a
+judged test). The zygote starts each child by clone(CLONE_PARENT), so that it is the runner's child and the runner
+waits for it with its resource usage as for any program it starts. The child writes "ok PID COMPILE_US" (or "error REASON") on
 descriptor 4 before it runs any code of the submission; COMPILE_US is the CPU time of the script's compile, done once
 by the zygote and charged to every program. Every test starts from this pristine process, never from a child, and no
 code of a submission ever runs in it (compiling the script, after the sandboxed syntax check accepted it, runs
