@@ -652,14 +652,15 @@ class Zygote:
     def alive(self):
         return self.pid is not None
 
-    def start(self, fds, kind, cpu_rlimit):
-        """The pid of the child of the kind ("run": a test's program, "check": the syntax check), started with fds as
-        its 0, 1, 2 (3, 4) under the CPU rlimit (soft, hard); None when the zygote failed (it is then ended)."""
+    def start(self, fds, kind, cpu_rlimit, path=""):
+        """The pid of the child of the kind ("run": a test's program, "check": the syntax check of path), started
+        with fds as its 0, 1, 2 (3, 4) under the CPU rlimit (soft, hard); None when the zygote failed (it is then
+        ended)."""
         if self.pid is None:
             return None
         try:
-            os.write(self.commands, (" ".join([kind] + [str(number) for number in list(cpu_rlimit) + list(fds)])
-                                     + "\n").encode("ascii"))
+            words = [kind, os.fsencode(path).hex() or "-"] + [str(number) for number in list(cpu_rlimit) + list(fds)]
+            os.write(self.commands, (" ".join(words) + "\n").encode("ascii"))
             reply = self._reply()
             if reply.startswith(b"ok "):
                 fields = reply.split()
@@ -926,7 +927,7 @@ class Relay:
 
 
 def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interactor=None, zygote=None,
-            zygote_kind="run"):
+            zygote_kind="run", zygote_path=""):
     """Runs one program (and, for a judged test, its judge; for an interactive test, its interactor) under the limits;
     returns raw observations.
 
@@ -1012,7 +1013,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         if judge_pid is not None:
             REAPER.exempt.add(judge_pid)
         try:
-            pid = zygote.start(program_fds, zygote_kind, cpu_rlimit(limits))
+            pid = zygote.start(program_fds, zygote_kind, cpu_rlimit(limits), zygote_path)
         finally:
             REAPER.exempt.discard(judge_pid)
         if pid is not None:
@@ -1271,11 +1272,14 @@ def judge_passed(judge):
 def compile_phase(request, zygote):
     spec = request["compile"]
     cmd = list(spec["cmd"])
+    path = ""
     if cmd[0] == "@python-syntax":
-        cmd = ["python3", "-I", "-S", SYNTAX_CHECK, cmd[1]]
+        path = cmd[1]
+        cmd = ["python3", "-I", "-S", SYNTAX_CHECK, path]
     else:
         zygote = None
-    observation = execute(cmd, b"", limits_of(spec), spec.get("env"), zygote=zygote, zygote_kind="check")
+    observation = execute(cmd, b"", limits_of(spec), spec.get("env"), zygote=zygote, zygote_kind="check",
+                          zygote_path=path)
     observation["clean"] = fresh_state() and observation["clean"]
     return observation
 

@@ -3,9 +3,10 @@
 The runner starts it per request as root, with the program's environment, working directory, rlimits (the CPU limit
 the higher of the syntax check's and the program's) and descriptor kinds (0 and 1 empty memfds, 2 a pipe), as
 `python3 /opt/rewards/zygote.py SCRIPT ARG...`; it has then done the interpreter's start-up and nothing else.
-Commands, one line each on descriptor 3: "check CPU_SOFT CPU_HARD FD..." starts the compile phase's syntax check as a
-child set up as a program is (syntax_check.py's check, same verdict and message, no interpreter start); "prepare"
-(once the work directory is sealed) compiles the script, answered by "ready"; "run CPU_SOFT CPU_HARD FD..." starts a
+Commands, one line each on descriptor 3: "check FILE CPU_SOFT CPU_HARD FD..." starts the compile phase's syntax check
+of FILE (hex-encoded: the solution of a judged run is not the script) as a child set up as a program is
+(syntax_check.py's check, same verdict and message, no interpreter start); "prepare" (once the work directory is
+sealed) compiles the script, answered by "ready"; "run FILE CPU_SOFT CPU_HARD FD..." (FILE unused) starts a
 test's program, the FDs being the numbers of the runner's own descriptors that become its 0, 1, 2 (and 3, 4 for a
 judged test). The zygote starts each child by clone(CLONE_PARENT), so that it is the runner's child and the runner
 waits for it with its resource usage as for any program it starts. The child writes "ok PID COMPILE_US" (or "error REASON") on
@@ -111,8 +112,9 @@ del _capability
 
 
 def _command():
-    """The next command: (kind, CPU rlimit (soft, hard), descriptor numbers); None at the end of the run phase.
-    Kinds: "check" (the syntax check), "prepare" (compile the script, then answer "ready"), "run" (a test)."""
+    """The next command: (kind, file, CPU rlimit (soft, hard), descriptor numbers); None at the end of the run
+    phase. Kinds: "check" (the syntax check of the file), "prepare" (compile the script, then answer "ready"), "run"
+    (a test)."""
     line = b""
     while not line.endswith(b"\n"):
         chunk = os.read(_COMMANDS, 256)
@@ -121,9 +123,10 @@ def _command():
         line += chunk
     words = line.split()
     if words[0] == b"prepare":
-        return "prepare", None, []
-    numbers = [int(word) for word in words[1:]]
-    return words[0].decode("ascii"), (numbers[0], numbers[1]), numbers[2:]
+        return "prepare", None, None, []
+    numbers = [int(word) for word in words[2:]]
+    path = bytes.fromhex(words[1].decode("ascii")) if words[1] != b"-" else b""
+    return words[0].decode("ascii"), path, (numbers[0], numbers[1]), numbers[2:]
 
 
 def _clone_parent():
@@ -208,7 +211,7 @@ def _serve(kinds):
         command = _command()
         if command is None:
             os._exit(0)
-        kind, cpu_rlimit, fds = command
+        kind, path, cpu_rlimit, fds = command
         if kind not in kinds:
             os.write(_REPLIES, b"error unexpected command\n")
             continue
@@ -222,7 +225,7 @@ def _serve(kinds):
         if pid == 0:
             _child(runner, fds, cpu_rlimit)
             if kind == "check":
-                _check(_SCRIPT_ARGV[0])
+                _check(os.fsdecode(path))
             return
 
 
