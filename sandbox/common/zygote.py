@@ -26,7 +26,9 @@ The program is what `python3 SCRIPT` would be (checked by RunnerIT's probe, run 
 Differences, accepted: the hash secret (and address-space layout) is the zygote's, random per run phase and shared
 by the tests of one submission (as with a PYTHONHASHSEED drawn per submission) — a fork cannot re-seed it, since
 every string made at start-up carries a hash of the old secret; the interpreter's start-up CPU time (≈15 ms) is no
-longer charged to every test; the module's frame has this file's frame as its f_back (one more level of recursion
+longer charged to every test, and the program's own CPU clock (time.process_time(), getrusage) counts neither the
+start-up nor the compile (the runner adds the compile to the program's charge: a program that stops itself by its own
+clock close to the limit keeps the same margin as a fresh one, less the compile, ≈1 ms a thousand lines); the module's frame has this file's frame as its f_back (one more level of recursion
 depth used, 2 of the default 1,000); the zygote's objects are frozen out of the garbage collector
 (gc.get_freeze_count() is not 0) and the ctypes objects are unreachable garbage among them.
 """

@@ -95,7 +95,7 @@ class ZygoteExitIT {
         assertThat(forked.stderr()).isEqualTo(fresh.stderr());
         assertThat(fresh.cpuMs()).as("the compile is what this program costs").isGreaterThan(100);
         assertThat(forked.cpuMs()).as("charged %d ms, fresh %d ms", forked.cpuMs(), fresh.cpuMs())
-                .isGreaterThan(fresh.cpuMs() / 2).isLessThan(fresh.cpuMs() * 7 / 4 + 50);
+                .isGreaterThan(fresh.cpuMs() / 2).isLessThan(fresh.cpuMs() * 3 / 2);
     }
 
     /**
