@@ -7,9 +7,9 @@ runner's own descriptors that become the program's 0, 1, 2 (and 3, 4 for a judge
 starts the program by clone(CLONE_PARENT), so that it is the runner's child and the runner waits for it with its
 resource usage as for any program it starts. The program writes "ok PID COMPILE_US COMPILE_KB" (or "error REASON")
 on descriptor 4 before it runs any code of the submission; COMPILE_US and COMPILE_KB are the CPU time and the peak
-size of the script's compile, done once by the zygote and charged to every program. Every test starts from this pristine process, never from a child, and no
-code of a submission ever runs in it (compiling the script, after the sandboxed syntax check accepted it, runs
-none).
+size of the script's compile, done once by the zygote and charged to every program. Every test starts from this
+pristine process, never from a child, and no code of a submission ever runs in it (compiling the script, after the
+sandboxed syntax check accepted it, runs none).
 
 The program is what `python3 SCRIPT` would be (checked by RunnerIT's probe, run both ways):
 - uid and gid 65534, no groups, no capability in any set, dumpable, its own session, nice 19, oom_score_adj 1000,
@@ -28,9 +28,10 @@ by the tests of one submission (as with a PYTHONHASHSEED drawn per submission) �
 every string made at start-up carries a hash of the old secret; the interpreter's start-up CPU time (≈15 ms) is no
 longer charged to every test, and the program's own CPU clock (time.process_time(), getrusage) counts neither the
 start-up nor the compile (the runner adds the compile to the program's charge: a program that stops itself by its own
-clock close to the limit keeps the same margin as a fresh one, less the compile, ≈1 ms a thousand lines); the module's frame has this file's frame as its f_back (one more level of recursion
-depth used, 2 of the default 1,000); the zygote's objects are frozen out of the garbage collector
-(gc.get_freeze_count() is not 0) and the ctypes objects are unreachable garbage among them.
+clock close to the limit keeps the same margin as a fresh one, less the compile, ≈1 ms a thousand lines); the
+module's frame has this file's frame as its f_back (one more level of recursion depth used, 2 of the default 1,000);
+the zygote's objects are frozen out of the garbage collector (gc.get_freeze_count() is not 0) and the ctypes objects
+are unreachable garbage among them.
 """
 import os
 import sys
