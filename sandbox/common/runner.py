@@ -580,6 +580,7 @@ class Zygote:
     def __init__(self, cmd, rlimits, env):
         self.pid = None
         self.charged_cpu_s = 0.0
+        self.charged_kb = 0
         commands_r, self.commands = os.pipe2(os.O_CLOEXEC)
         self.replies, replies_w = os.pipe2(os.O_CLOEXEC)
         # Descriptors 0, 1, 2 of the kinds the programs get (memfd, memfd, pipe): Python sizes and probes its standard
@@ -664,8 +665,10 @@ class Zygote:
             reply = self._reply()
             if reply.startswith(b"ok "):
                 fields = reply.split()
-                # The script's compile, done once by the zygote, is charged to every program as to a fresh one.
+                # The script's compile, done once by the zygote, is charged to every program as to a fresh one:
+                # its CPU time, and its peak size as the program's least peak memory.
                 self.charged_cpu_s = int(fields[2]) / 1e6
+                self.charged_kb = int(fields[3])
                 return int(fields[1])
         except (OSError, ValueError):
             pass
@@ -1005,7 +1008,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
     if judge_pidfd is not None:
         owned.append(judge_pidfd)
     pid = None
-    charged_cpu_s = 0.0
+    charged_cpu_s, charged_kb = 0.0, 0
     if zygote is not None and zygote.alive():
         REAPER.reset_strays()
         started = time.monotonic()
@@ -1017,7 +1020,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         finally:
             REAPER.exempt.discard(judge_pid)
         if pid is not None:
-            charged_cpu_s = zygote.charged_cpu_s
+            charged_cpu_s, charged_kb = zygote.charged_cpu_s, zygote.charged_kb
     if pid is None:
         REAPER.reap((judge_pid,) if judge_pid is not None else ())
         REAPER.reset_strays()
@@ -1190,7 +1193,7 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         "signal": signal_number,
         "cpu_ms": cpu_ms,
         "wall_ms": wall_ms,
-        "memory_kb": max(peak_rss_kb, usage.ru_maxrss, REAPER.stray_maxrss_kb),
+        "memory_kb": max(peak_rss_kb, usage.ru_maxrss, REAPER.stray_maxrss_kb, charged_kb),
         "stdout_b64": StreamedB64(stdout_fd, out_cap) if stdout_fd is not None else "",
         "stdout_bytes": stdout_bytes,
         "output_exceeded": output_exceeded or relay is None and stdout_bytes > out_cap,

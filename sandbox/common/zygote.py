@@ -9,11 +9,11 @@ of FILE (hex-encoded: the solution of a judged run is not the script) as a child
 sealed) compiles the script, answered by "ready"; "run FILE CPU_SOFT CPU_HARD FD..." (FILE unused) starts a
 test's program, the FDs being the numbers of the runner's own descriptors that become its 0, 1, 2 (and 3, 4 for a
 judged test). The zygote starts each child by clone(CLONE_PARENT), so that it is the runner's child and the runner
-waits for it with its resource usage as for any program it starts. The child writes "ok PID COMPILE_US" (or "error REASON") on
-descriptor 4 before it runs any code of the submission; COMPILE_US is the CPU time of the script's compile, done once
-by the zygote and charged to every program. Every test starts from this pristine process, never from a child, and no
-code of a submission ever runs in it (compiling the script, after the sandboxed syntax check accepted it, runs
-none).
+waits for it with its resource usage as for any program it starts. The child writes "ok PID COMPILE_US COMPILE_KB" (or "error
+REASON") on descriptor 4 before it runs any code of the submission; COMPILE_US and COMPILE_KB are the CPU time and the
+peak size of the script's compile, done once by the zygote and charged to every program (0 for a syntax check).
+Every test starts from this pristine process, never from a child, and no code of a submission ever runs in it
+(compiling the script, after the sandboxed syntax check accepted it, runs none).
 
 The program is what `python3 SCRIPT` would be (checked by RunnerIT's probe, run both ways):
 - uid and gid 65534, no groups, no capability in any set, dumpable, its own session, nice 19, oom_score_adj 1000,
@@ -30,13 +30,29 @@ The program is what `python3 SCRIPT` would be (checked by RunnerIT's probe, run 
 Differences, accepted: the hash secret (and address-space layout) is the zygote's, random per run phase and shared
 by the tests of one submission (as with a PYTHONHASHSEED drawn per submission) — a fork cannot re-seed it, since
 every string made at start-up carries a hash of the old secret; the interpreter's start-up CPU time (≈15 ms) is no
-longer charged to every test; the module's frame has this file's frame as its f_back (one more level of recursion
-depth used, 2 of the default 1,000); the zygote's objects are frozen out of the garbage collector
-(gc.get_freeze_count() is not 0) and the ctypes objects are unreachable garbage among them.
+longer charged to every test, and the program's own CPU clock (time.process_time(), getrusage) counts neither the
+start-up nor the compile (the runner adds the compile to the program's charge: a program that stops itself by its own
+clock close to the limit keeps the same margin as a fresh one, less the compile, ≈1 ms a thousand lines); the
+module's frame has this file's frame as its f_back (one more level of recursion depth used, 2 of the default 1,000);
+the zygote's objects are frozen out of the garbage collector (gc.get_freeze_count() is not 0) and the ctypes objects
+are unreachable garbage among them.
 """
 import os
 import sys
 
+
+def _status_kb(field):
+    """A line of /proc/self/status in KiB (VmRSS: resident now, VmHWM: the peak since the exec)."""
+    fd = os.open("/proc/self/status", os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        status = os.read(fd, 65536)
+    finally:
+        os.close(fd)
+    return int(status.split(field + b":", 1)[1].split()[0])
+
+
+# What this file's own set-up (ctypes and the rest) adds to a fresh interpreter's size: not the program's.
+_START_KB = _status_kb(b"VmRSS")
 _before = set(sys.modules)
 _caches = dict(sys.path_importer_cache)
 import ctypes  # noqa: E402  (only after the module set of a fresh interpreter is recorded)
@@ -193,7 +209,7 @@ def _child(runner, runner_fds, cpu_rlimit):
         # A change of ids makes a process undumpable; an exec as the sandbox user would have made it dumpable again.
         if _prctl(_PR_SET_DUMPABLE, 1, 0, 0, 0) != 0:
             raise OSError("PR_SET_DUMPABLE failed")
-        os.write(_REPLIES, b"ok %d %d\n" % (os.getpid(), _COMPILE_US if _COMPILE_US is not None else 0))
+        os.write(_REPLIES, b"ok %d %d %d\n" % (os.getpid(), _COMPILE_US, _COMPILE_KB))
     except BaseException as error:
         try:
             os.write(_REPLIES, ("error %s: %s\n" % (type(error).__name__, error)).replace("\n", " ").strip()
@@ -243,7 +259,7 @@ def _check(path):
         os._exit(status)
 
 
-_COMPILE_US = None
+_COMPILE_US = _COMPILE_KB = 0  # until "prepare": a syntax check is charged no compile
 # Should a compile exhaust the container's memory, the kernel is to end the zygote (the runner then starts fresh
 # interpreters), never the runner or pid 1; a program (1000) still goes before the zygote.
 _write_file("/proc/self/oom_score_adj", b"500")
@@ -258,8 +274,11 @@ def _precompile(path):
     """The script's code, compiled once here instead of in every program (a compile costs a program ≈130 page faults);
     None when the program must compile it itself: the source does not compile (the program raises the error as a
     fresh interpreter would) or the compiler warned (the warning belongs on the program's stderr). Also returns the
-    CPU time it took, which every test is charged, as a fresh interpreter charges its program its own compile. Runs
-    only after the sandboxed syntax check accepted the source, and compiling runs nothing of it."""
+    CPU time it took and the peak size of the process, which every test is charged (0, 0 when the program compiles
+    itself and pays for it): a fresh interpreter's compile costs its program as much (a megabyte of literals peaks at
+    hundreds of MiB while it is compiled, then is freed). Runs only after the sandboxed syntax check accepted the
+    source, and compiling runs nothing of it."""
+    setup_kb = _status_kb(b"VmRSS") - _START_KB
     started = process_time_ns()
     stderr, sys.stderr = sys.stderr, _io.StringIO()
     try:
@@ -271,10 +290,12 @@ def _precompile(path):
         code = None
     finally:
         sys.stderr = stderr
-    return code, (process_time_ns() - started) // 1000
+    if code is None:
+        return None, 0, 0
+    return code, (process_time_ns() - started) // 1000, max(0, _status_kb(b"VmHWM") - setup_kb)
 
 
-_code, _COMPILE_US = _precompile(_path)
+_code, _COMPILE_US, _COMPILE_KB = _precompile(_path)
 # The names each module has now: at exit, what a program added to a module loaded before it (`os.out = open(1, "w")`,
 # `sys.cache = ...`) is released as the interpreter's shutdown would release it (a fresh interpreter clears every
 # module) — else an unflushed file there loses its output. Only modules whose size changed are compared at exit: the
@@ -303,7 +324,7 @@ if _code is None:
     with open(_path, "rb") as _source:
         _code = compile(_source.read(), _path, "exec", dont_inherit=True)
     del _source
-del _path, _script_dir, _serve, _child, _command, _prctl, _precompile
+del _path, _script_dir, _serve, _child, _command, _prctl, _precompile, _status_kb
 _ZYGOTE_FILE = __file__
 
 
