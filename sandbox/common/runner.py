@@ -314,18 +314,27 @@ class EffectiveUser:
         return False
 
 
-def status_field(status, name):
-    """The value of a /proc/PID/status line ("Name:\tvalue"), b"" when absent."""
-    key = b"\n" + name + b":\t"
-    if status.startswith(key[1:]):
+def line_value(text, name):
+    """What follows "Name:" on its line of a /proc or cgroup file, None when there is no such line (found without a
+    regular expression: one built here would be compiled again in every request's runner; several calls a test)."""
+    key = b"\n" + name + b":"
+    if text.startswith(key[1:]):
         start = len(key) - 1
     else:
-        start = status.find(key)
+        start = text.find(key)
         if start < 0:
-            return b""
+            return None
         start += len(key)
-    end = status.find(b"\n", start)
-    return status[start:] if end < 0 else status[start:end]
+    end = text.find(b"\n", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def status_field(status, name):
+    """The value of a /proc/PID/status line ("Name:\tvalue"), b"" when absent."""
+    value = line_value(status, name)
+    if value is None:
+        return b""
+    return value[1:] if value.startswith(b"\t") else value
 
 
 def uid_pids(uid):
@@ -788,18 +797,8 @@ def shmem_growth_kb(base, output_fds):
 
 
 def kb_field(text, name):
-    """The figure of a "Name:   123 kB" line of a /proc file, 0 when there is none (found without a regular
-    expression: one built here would be compiled again in every request's runner)."""
-    key = b"\n" + name + b":"
-    if text.startswith(key[1:]):
-        start = len(key) - 1
-    else:
-        start = text.find(key)
-        if start < 0:
-            return 0
-        start += len(key)
-    end = text.find(b"\n", start)
-    figures = (text[start:] if end < 0 else text[start:end]).split()
+    """The figure of a "Name:   123 kB" line of a /proc file, 0 when there is none."""
+    figures = (line_value(text, name) or b"").split()
     return int(figures[0]) if figures and figures[0].isdigit() else 0
 
 
