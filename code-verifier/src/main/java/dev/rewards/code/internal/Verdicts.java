@@ -31,11 +31,15 @@ public final class Verdicts {
      * the program's exit status is no verdict, since the runner ends the program once the judge is done.
      */
     public static Verdict ofLimits(Sandbox.Observation run, Language language, int memoryMb) {
-        if (run.timedOut() != null) {
-            return Verdict.TIME_LIMIT;
-        }
+        // Memory first: the program is stopped when its CPU or wall time runs out, so any memory over the limit was
+        // used before that — a judge holding memory at the limit would have stopped it there. (The container leaves
+        // headroom above the limit; on a busy machine, faulting in hundreds of MiB alone used up a second of CPU and
+        // a memory hog came back as time_limit.)
         if (run.oomKilled() || outOfMemory(run, language, memoryMb)) {
             return Verdict.MEMORY_LIMIT;
+        }
+        if (run.timedOut() != null) {
+            return Verdict.TIME_LIMIT;
         }
         if (run.outputExceeded()) {
             return Verdict.OUTPUT_LIMIT;

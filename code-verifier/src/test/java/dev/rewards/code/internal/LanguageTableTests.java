@@ -115,6 +115,25 @@ class LanguageTableTests {
         assertThat(Verdicts.ofRun(ended(1, null, 9000, "boom"), language, 128)).isEqualTo(Verdict.RUNTIME_ERROR);
     }
 
+    /**
+     * A program stopped for time had used any memory it shows before it was stopped: over the limit, that is the
+     * limit it hit first (a memory hog whose page faults used up its CPU time on a busy machine was time_limit).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "cpu  | 316368 | memory_limit",
+            "wall | 316368 | memory_limit",
+            "cpu  | 65536  | time_limit",
+            "wall | 1024   | time_limit"})
+    void memoryOverTheLimitOutranksTheTimeThatRanOut(String timedOut, long memoryKb, String verdict) {
+        Sandbox.Observation run = new Sandbox.Observation(null, 9, 1193, 1300, memoryKb, "", 0, false, "", timedOut,
+                false, false);
+        assertThat(Verdicts.ofRun(run, Language.C, 256)).isEqualTo(Verdict.valueOf(verdict.toUpperCase()));
+        Sandbox.Observation killed = new Sandbox.Observation(null, 9, 1193, 1300, 1024, "", 0, false, "", timedOut,
+                true, false);
+        assertThat(Verdicts.ofRun(killed, Language.PYTHON, 256)).isEqualTo(Verdict.MEMORY_LIMIT);
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void residentSizeFarOverTheLimitIsMemoryLimitInEveryLanguageButJava(Language language) {
