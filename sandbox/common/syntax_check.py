@@ -43,4 +43,12 @@ def check(path):
 
 
 if __name__ == "__main__":
+    # Run as `python3 -I -S`, which ignores PYTHON* variables; `python3 FILE` honours PYTHONINTMAXSTRDIGITS (the
+    # runner sets 0, and so has the zygote's child) and the compiler applies it to decimal literals: a 5,000-digit
+    # literal would be a compile error of a program that runs.
+    import os
+    try:
+        sys.set_int_max_str_digits(int(os.environ.get("PYTHONINTMAXSTRDIGITS", "")))
+    except ValueError:
+        pass
     sys.exit(check(sys.argv[1]))
