@@ -16,10 +16,12 @@ import types
 
 if sys.path and os.path.abspath(sys.path[0] or ".") == os.path.dirname(os.path.abspath(__file__)):
     import rewards_wire as wire
+    from syntax_check import compile_as_script
     del sys.path[0]
 else:
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import rewards_wire as wire
+    from syntax_check import compile_as_script
     del sys.path[0]
 
 REQUESTS_FD = 3
@@ -342,7 +344,9 @@ class Server:
         self.module = module
         try:
             with open(path, "rb") as source:
-                code = compile(source.read(), path, "exec")
+                # As the syntax check compiled it: with the recursion budget of `python3 solution.py`, not this
+                # harness's frames' less (a deeply nested expression the check accepted must load).
+                code = compile_as_script(source.read(), path)
             exec(code, module.__dict__)
         except BaseException as error:
             return describe(error)

@@ -69,7 +69,7 @@ import resource as _resource  # noqa: E402
 from time import process_time_ns  # noqa: E402
 # The compile phase's syntax check, run in a child of this process instead of a fresh interpreter (this file's
 # directory is still sys.path[0]).
-from syntax_check import check as _syntax_check  # noqa: E402
+from syntax_check import check as _syntax_check, compile_as_script as _compile_as_script  # noqa: E402
 # The interpreter's own (C) printing of an exception, as its unraisable hook prints one; kept before any program
 # could replace sys.__excepthook__.
 _print_exception = sys.__excepthook__
@@ -283,7 +283,7 @@ def _precompile(path):
     stderr, sys.stderr = sys.stderr, _io.StringIO()
     try:
         with open(path, "rb") as source:
-            code = compile(source.read(), path, "exec", dont_inherit=True)
+            code = _compile_as_script(source.read(), path)
         if sys.stderr.getvalue():
             code = None
     except BaseException:
@@ -322,9 +322,9 @@ sys.path[0] = _script_dir
 sys.path_importer_cache[_path] = sys.path_importer_cache.pop(__file__, None)
 if _code is None:
     with open(_path, "rb") as _source:
-        _code = compile(_source.read(), _path, "exec", dont_inherit=True)
+        _code = _compile_as_script(_source.read(), _path)
     del _source
-del _path, _script_dir, _serve, _child, _command, _prctl, _precompile, _status_kb
+del _path, _script_dir, _serve, _child, _command, _prctl, _precompile, _status_kb, _compile_as_script
 _ZYGOTE_FILE = __file__
 
 
