@@ -149,7 +149,8 @@ class IsolationIT {
     @Test
     void forkBombEndsAndTheContainerStillServes() {
         ProgramRun bomb = python("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n");
-        assertThat(bomb.status()).isEqualTo(Verdict.TIME_LIMIT);
+        // ≈128 interpreters (the pids limit) hold more than the memory limit between them before the CPU runs out.
+        assertThat(bomb.status()).isIn(Verdict.MEMORY_LIMIT, Verdict.TIME_LIMIT);
         assertThat(stdout("print('after the bomb')")).isEqualTo("after the bomb\n");
     }
 
