@@ -588,8 +588,6 @@ class Zygote:
 
     def __init__(self, cmd, rlimits, env):
         self.pid = None
-        self.charged_cpu_s = 0.0
-        self.charged_kb = 0
         commands_r, self.commands = os.pipe2(os.O_CLOEXEC)
         self.replies, replies_w = os.pipe2(os.O_CLOEXEC)
         # Descriptors 0, 1, 2 of the kinds the programs get (memfd, memfd, pipe): Python sizes and probes its standard
@@ -663,9 +661,10 @@ class Zygote:
         return self.pid is not None
 
     def start(self, fds, kind, cpu_rlimit, path=""):
-        """The pid of the child of the kind ("run": a test's program, "check": the syntax check of path), started
-        with fds as its 0, 1, 2 (3, 4) under the CPU rlimit (soft, hard); None when the zygote failed (it is then
-        ended)."""
+        """(pid, charged CPU seconds, charged KiB) of the child of the kind ("run": a test's program, "check": the
+        syntax check of path), started with fds as its 0, 1, 2 (3, 4) under the CPU rlimit (soft, hard); the charge
+        is the script's compile, done once by the zygote: its CPU time, and its peak size as the program's least peak
+        memory, as a fresh interpreter would pay them. None when the zygote failed (it is then ended)."""
         if self.pid is None:
             return None
         try:
@@ -674,11 +673,7 @@ class Zygote:
             reply = self._reply()
             if reply.startswith(b"ok "):
                 fields = reply.split()
-                # The script's compile, done once by the zygote, is charged to every program as to a fresh one:
-                # its CPU time, and its peak size as the program's least peak memory.
-                self.charged_cpu_s = int(fields[2]) / 1e6
-                self.charged_kb = int(fields[3])
-                return int(fields[1])
+                return int(fields[1]), int(fields[2]) / 1e6, int(fields[3])
         except (OSError, ValueError):
             pass
         self.close()
@@ -1015,11 +1010,11 @@ def execute(cmd, stdin_bytes, limits, env, judge=None, judge_input=None, interac
         if judge_pid is not None:
             REAPER.exempt.add(judge_pid)
         try:
-            pid = zygote.start(program_fds, zygote_kind, cpu_rlimit(limits), zygote_path)
+            started_child = zygote.start(program_fds, zygote_kind, cpu_rlimit(limits), zygote_path)
         finally:
             REAPER.exempt.discard(judge_pid)
-        if pid is not None:
-            charged_cpu_s, charged_kb = zygote.charged_cpu_s, zygote.charged_kb
+        if started_child is not None:
+            pid, charged_cpu_s, charged_kb = started_child
     if pid is None:
         REAPER.reap((judge_pid,) if judge_pid is not None else ())
         REAPER.reset_strays()

@@ -41,14 +41,18 @@ import os
 import sys
 
 
-def _status_kb(field):
-    """A line of /proc/self/status in KiB (VmRSS: resident now, VmHWM: the peak since the exec)."""
-    fd = os.open("/proc/self/status", os.O_RDONLY | os.O_CLOEXEC)
+def _read_proc(path):
+    # os-level calls: an open() builds a file object, and every page it touches is a copy-on-write fault in a child.
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:
-        status = os.read(fd, 65536)
+        return os.read(fd, 65536)
     finally:
         os.close(fd)
-    return int(status.split(field + b":", 1)[1].split()[0])
+
+
+def _status_kb(field):
+    """A line of /proc/self/status in KiB (VmRSS: resident now, VmHWM: the peak since the exec)."""
+    return int(_read_proc("/proc/self/status").split(field + b":", 1)[1].split()[0])
 
 
 # What this file's own set-up (ctypes and the rest) adds to a fresh interpreter's size: not the program's.
@@ -163,7 +167,6 @@ def _clone_parent():
 
 
 def _write_file(path, data):
-    # os-level calls: an open() builds a file object, and every page it touches is a copy-on-write fault here.
     fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
     try:
         os.write(fd, data)
@@ -172,11 +175,7 @@ def _write_file(path, data):
 
 
 def _current_cpu():
-    fd = os.open("/proc/self/stat", os.O_RDONLY | os.O_CLOEXEC)
-    try:
-        return int(os.read(fd, 4096).rsplit(b")", 1)[1].split()[36])
-    finally:
-        os.close(fd)
+    return int(_read_proc("/proc/self/stat").rsplit(b")", 1)[1].split()[36])
 
 
 def _child(runner, runner_fds, cpu_rlimit):
@@ -324,7 +323,7 @@ if _code is None:
     with open(_path, "rb") as _source:
         _code = _compile_as_script(_source.read(), _path)
     del _source
-del _path, _script_dir, _serve, _child, _command, _prctl, _precompile, _status_kb, _compile_as_script
+del _path, _script_dir, _serve, _child, _command, _prctl, _precompile, _compile_as_script
 _ZYGOTE_FILE = __file__
 
 
